@@ -1,0 +1,5 @@
+"""Allow ``python -m threshold_guide``."""
+
+from threshold_guide.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""One module per command: ``add_parser`` declares it, ``run`` carries it out."""

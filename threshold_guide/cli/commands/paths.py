@@ -1,0 +1,52 @@
+"""threshold-guide paths: every route from the start to an outcome, as answers files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from itertools import islice
+
+from threshold_guide.cli.console import note
+from threshold_guide.cli.options import add_document_arguments, resolve
+from threshold_guide.engine.paths import all_routes
+from threshold_guide.exit_status import ExitStatus
+
+EXAMPLE = """example:
+  threshold-guide paths wales-duty-to-report --limit 5
+  threshold-guide paths wales-duty-to-report --version 1.0.0 --format text
+"""
+
+
+def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "paths", parents=parents, help="every route from start to an outcome",
+        description="List every route through a document, each as an answers file that "
+        "'threshold-guide run --answers' accepts. JSON: a list of "
+        '{"outcome": id, "answers": {...}}.',
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_document_arguments(parser)
+    parser.add_argument("--format", choices=["json", "text"], default="json")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="stop after N routes (a large document can have very many)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    entry = resolve(args)
+    routes = all_routes(entry.document)
+    if args.limit is not None:
+        routes = islice(routes, max(args.limit, 0))
+    found = [{"outcome": r.outcome, "answers": r.answers} for r in routes]
+    if args.format == "json":
+        print(json.dumps(found, indent=2, ensure_ascii=False))
+    else:
+        for number, item in enumerate(found, start=1):
+            steps = ", ".join(
+                f"{q}={'+'.join(a) if isinstance(a, list) else a}"
+                for q, a in item["answers"].items()  # type: ignore[union-attr]
+            )
+            print(f"{number}. {item['outcome']}: {steps}")
+    if args.limit is not None and len(found) == args.limit:
+        note(f"stopped after {args.limit} routes (--limit)")
+    return ExitStatus.OK

@@ -1,0 +1,89 @@
+"""threshold-guide run: walk a document non-interactively from an answers file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from threshold_guide.cli.console import CommandError, emit
+from threshold_guide.cli.options import add_document_arguments, now, parse_time, resolve
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.exit_status import ExitStatus
+from threshold_guide.models.session import Override
+from threshold_guide.sessions import check_answers, new_session, with_answers
+from threshold_guide.storage.answers_file import AnswersFileError, read_answers
+from threshold_guide.storage.atomic import write_atomic
+from threshold_guide.summary.build import build_summary
+from threshold_guide.summary.json_output import render_json
+from threshold_guide.summary.markdown import render_markdown
+
+EXAMPLE = """example:
+  threshold-guide run wales-duty-to-report --answers answers.yaml --reference CASE-0042
+  threshold-guide run wales-duty-to-report --version 1.0.0 --answers a.json --format json -o out.json
+
+answers file (YAML or JSON): question id -> answer id, a list of ids (multiple choice),
+or {answer: ..., note: ..., evidence: observed|disclosed|reported|opinion}
+"""
+
+
+def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "run", parents=parents, help="walk a document from an answers file; print the summary",
+        description="Walk a threshold document with the answers in FILE and produce the "
+        "referral rationale summary. The same document, answers and --at time give "
+        "byte-identical output.",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_document_arguments(parser)
+    parser.add_argument("--answers", required=True, type=Path, metavar="FILE")
+    parser.add_argument("--format", choices=["md", "json"], default="md")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write the summary here (atomically) instead of printing it")
+    parser.add_argument("--reference", default="", metavar="REF",
+                        help="case reference (never a child's name)")
+    parser.add_argument("--role", default="", help="your role, e.g. 'Designated safeguarding person'")
+    parser.add_argument("--agency", default="", help="your agency, e.g. school, health, police")
+    parser.add_argument("--at", type=parse_time, metavar="TIME",
+                        help="time to stamp on the summary (default: SOURCE_DATE_EPOCH or now)")
+    parser.add_argument("--lang", default="en", metavar="CODE", help="language of the summary")
+    parser.add_argument("--override", metavar="OUTCOME",
+                        help="professional-judgement override: the outcome id chosen instead")
+    parser.add_argument("--reason", default="", help="why (required with --override)")
+    parser.add_argument("--save-session", type=Path, metavar="FILE",
+                        help="also write the session file (JSON) here")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    entry = resolve(args)
+    document = entry.document
+    try:
+        answers = read_answers(args.answers)
+    except AnswersFileError as problem:
+        raise CommandError(f"{args.answers} cannot be used", "", ExitStatus.ERROR,
+                           problem.diagnostics) from None
+    try:
+        check_answers(document, answers)
+    except AnswerError as problem:
+        raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
+    stamp = now(args.at)
+    session = new_session(document, entry.sha256, now=stamp, reference=args.reference,
+                          role=args.role, agency=args.agency)
+    session = with_answers(session, answers, stamp)
+    if args.override:
+        if args.override not in {o.id for o in document.outcomes}:
+            raise CommandError(
+                f"--override: document '{document.id}' has no outcome '{args.override}'",
+                "outcomes: " + ", ".join(o.id for o in document.outcomes), ExitStatus.USAGE,
+            )
+        if not args.reason.strip():
+            raise CommandError("--override needs --reason", "say why, in a sentence",
+                               ExitStatus.USAGE)
+        session = session.model_copy(update={"override": Override(
+            outcome=args.override, reason=args.reason, by=args.role or None, at=stamp)})
+    summary = build_summary(document, entry.sha256, session, stamp, args.lang)
+    text = render_json(summary) if args.format == "json" else render_markdown(summary)
+    if args.save_session:
+        write_atomic(args.save_session, render_json(session), private=True)
+    emit(text, args.output)
+    return ExitStatus.OK

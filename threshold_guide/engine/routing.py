@@ -1,0 +1,78 @@
+"""Where one answer to one question leads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from threshold_guide.models.document import Question, QuestionType, Target
+from threshold_guide.models.session import Selection
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question. ``str()`` is a complete user message."""
+
+    def __init__(self, question: str, message: str, hint: str = "") -> None:
+        super().__init__(f"question '{question}': {message}" + (f" ({hint})" if hint else ""))
+        self.question = question
+        self.hint = hint
+
+
+def normalise(question: Question, selection: Selection) -> Selection:
+    """Check a selection against the question; return it in canonical form.
+
+    Single choice: one answer id. Multiple choice: answer ids in the question's own order,
+    without repeats. Raises :class:`AnswerError` naming the question and the valid ids.
+    """
+    known = [answer.id for answer in question.answers]
+    if question.type is QuestionType.SINGLE:
+        if not isinstance(selection, str):
+            raise AnswerError(
+                question.id, "takes one answer id, not a list", "choose one of: " + ", ".join(known)
+            )
+        if selection not in known:
+            raise AnswerError(
+                question.id,
+                f"has no answer '{selection}'",
+                _suggest(selection, known),
+            )
+        return selection
+    chosen: Sequence[str] = [selection] if isinstance(selection, str) else selection
+    for item in chosen:
+        if item not in known:
+            raise AnswerError(question.id, f"has no answer '{item}'", _suggest(item, known))
+    picked = set(chosen)
+    return [answer_id for answer_id in known if answer_id in picked]
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'? answers: " + ", ".join(known)
+    return "answers: " + ", ".join(known)
+
+
+def target_for(question: Question, selection: Selection) -> Target:
+    """The next question or outcome for a normalised selection."""
+    if question.type is QuestionType.SINGLE:
+        answer = question.answer(str(selection))
+        if answer is None or not answer.routes:
+            raise AnswerError(question.id, f"answer '{selection}' leads nowhere")
+        return answer
+    selected = frozenset(selection)
+    for route in question.routes:
+        if route.holds(selected):
+            return route
+    raise AnswerError(
+        question.id,
+        "no route matches the answers ticked",
+        "the document needs a final route with no conditions",
+    )
+
+
+def targets(question: Question) -> list[Target]:
+    """Every place the question can lead, in document order."""
+    if question.type is QuestionType.SINGLE:
+        return [answer for answer in question.answers if answer.routes]
+    return list(question.routes)

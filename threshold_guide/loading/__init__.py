@@ -1,0 +1,1 @@
+"""Reading files: YAML parsing with positions, canonical hashing, finding documents."""

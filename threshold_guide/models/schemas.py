@@ -1,0 +1,32 @@
+"""JSON Schemas of every file format, generated from the models (checked in under schema/)."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel
+
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.session import AnswersFile, Session
+from threshold_guide.models.summary import Summary
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "document": ThresholdDocument,
+    "session": Session,
+    "answers": AnswersFile,
+    "summary": Summary,
+}
+
+FILE_NAMES: dict[str, str] = {
+    "document": "threshold-document.schema.json",
+    "session": "session.schema.json",
+    "answers": "answers.schema.json",
+    "summary": "summary.schema.json",
+}
+
+
+def schema_text(kind: str) -> str:
+    schema = SCHEMAS[kind].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"threshold-guide/{FILE_NAMES[kind]}"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,142 @@
+"""Sessions and answers files: what a practitioner answered, pinned to a document version.
+
+A session file is written by the app after every answer (autosave) and by
+``threshold-guide run``; an answers file is the hand-written input of ``run`` and the
+model answers of a training scenario. Both use :class:`GivenAnswer` for each question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel
+
+from threshold_guide.models.document import EvidenceType, Identifier, SemVer
+
+SESSION_FORMAT = 1
+"""The on-disk session format version this code writes."""
+
+Selection = str | list[str]
+"""One answer id (single choice) or a list of answer ids (multiple choice, may be empty)."""
+
+
+def _yes_no(value: Any) -> Any:
+    # YAML 1.1 reads an unquoted yes/no as a boolean; answer ids are text.
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+def _expand_shorthand(value: Any) -> Any:
+    # Answers files may give just the answer id, or just the list of ids.
+    if isinstance(value, str | list | bool):
+        return {"answer": _yes_no(value)}
+    if isinstance(value, dict) and "answer" in value:
+        return {**value, "answer": _yes_no(value["answer"])}
+    return value
+
+
+class GivenAnswer(BaseModel):
+    """The answer given to one question, with the practitioner's note."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    answer: Selection
+    """The answer id, or for a multiple-choice question the list of answer ids ticked."""
+    note: str | None = None
+    """The practitioner's note: specific, observed detail; the child's own words."""
+    evidence: EvidenceType | None = None
+    """How the note is known: observed, disclosed, reported or opinion."""
+    answered_at: dt.datetime | None = None
+    """When the answer was last changed (sessions only)."""
+
+
+Given = Annotated[GivenAnswer, BeforeValidator(_expand_shorthand)]
+
+
+class AnswersFile(RootModel[dict[Identifier, Given]]):
+    """An answers file: question id to answer id, list of ids, or {answer, note, evidence}."""
+
+    root: dict[Identifier, Given]
+
+
+class GuidanceRef(BaseModel):
+    """The exact document version a session or summary rests on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    id: Identifier
+    """The document id."""
+    version: SemVer
+    """The document version."""
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """sha256 of the document's canonical content (see ``threshold-guide guidance list``)."""
+
+
+class Override(BaseModel):
+    """A professional-judgement override of the outcome the guidance reached."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    outcome: Identifier
+    """The outcome the practitioner chose instead."""
+    reason: str = Field(min_length=1)
+    """Why: required, and shown beside the guidance outcome in the summary."""
+    by: str | None = None
+    """Role or agency of whoever made the override."""
+    at: dt.datetime | None = None
+    """When the override was made."""
+
+
+class HistoryEvent(BaseModel):
+    """Something that happened to a session besides answering, e.g. a version upgrade."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    at: dt.datetime
+    """When."""
+    event: str
+    """What happened, in words."""
+
+
+class Session(BaseModel):
+    """A walk through one document version: the answers, notes and context around them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    format: Literal[1] = SESSION_FORMAT
+    """The session file format version."""
+    session_id: str = Field(min_length=1, max_length=64)
+    """Unique id, also the autosave file name."""
+    reference: str = Field(default="", max_length=200)
+    """The case reference. Never a child's name."""
+    guidance: GuidanceRef
+    """The document version the session is pinned to."""
+    role: str = ""
+    """The practitioner's role, e.g. 'Designated safeguarding person'."""
+    agency: str = ""
+    """The practitioner's agency, e.g. 'school', 'health', 'police', 'social services'."""
+    answers: dict[Identifier, GivenAnswer] = Field(default_factory=dict)
+    """Every answer given, by question id. Answers off the current route are kept, so
+    changing an earlier answer and changing it back loses nothing."""
+    position: int | None = None
+    """Index on the route of the question on screen; None when at the end."""
+    child_voice: dict[Identifier, str] = Field(default_factory=dict)
+    """The child's voice, by prompt id."""
+    strengths: dict[Identifier, str] = Field(default_factory=dict)
+    """Strengths and protective factors, by prompt id."""
+    override: Override | None = None
+    """A professional-judgement override of the outcome, if any."""
+    scenario: str | None = None
+    """The training scenario this session walks, if any."""
+    history: list[HistoryEvent] = Field(default_factory=list)
+    """Upgrades and other events, oldest first."""
+    created_at: dt.datetime
+    """When the session started."""
+    updated_at: dt.datetime
+    """When it last changed."""
+
+    def selections(self) -> dict[str, Selection]:
+        """Question id to selection, as the engine takes them."""
+        return {question: given.answer for question, given in self.answers.items()}

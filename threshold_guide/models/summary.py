@@ -1,0 +1,215 @@
+"""The referral rationale summary as data: the JSON output, and what the Markdown renders.
+
+Text fields hold the text in the summary's language, already chosen from the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+from threshold_guide.models.document import Decision, EvidenceType, Signal, Status
+from threshold_guide.models.session import Selection
+
+SUMMARY_FORMAT = 1
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Citation(_Out):
+    id: str
+    """Source id in the document."""
+    title: str
+    """Title of the law or document."""
+    section: str | None
+    """Section cited."""
+    url: str | None
+    """Where to read it."""
+
+
+class GuidanceInfo(_Out):
+    id: str
+    """Document id."""
+    version: str
+    """Document version."""
+    sha256: str
+    """Hash of the document's canonical content."""
+    title: str
+    """Document title."""
+    status: Status
+    """Status of the version."""
+    effective_from: dt.date
+    """First day the version applies."""
+    publisher: str
+    """Who issued it."""
+    jurisdiction: str
+    """Where it applies."""
+
+
+class TestInfo(_Out):
+    decision: Decision
+    """Which decision this summary answers."""
+    name: str
+    """The decision in words, e.g. 'Duty to report a child at risk'."""
+    text: str
+    """The legal test in plain words (Markdown)."""
+    who_decides: str
+    """Who makes the decision."""
+    sources: list[Citation]
+    """Where the test comes from."""
+
+
+class OutcomeInfo(_Out):
+    id: str
+    """Outcome id."""
+    title: str
+    """The decision."""
+    level: int
+    """Ordinal level; higher is more serious."""
+    test_met: bool
+    """Whether the test is met."""
+    emergency: bool
+    """An act-now outcome."""
+    do_now: str
+    """What to do now (Markdown)."""
+    timescale: str
+    """By when."""
+    contact: str
+    """Who to contact."""
+    rationale: str
+    """Why, in the guidance's words."""
+
+
+class OverrideInfo(_Out):
+    outcome: OutcomeInfo
+    """The outcome chosen by professional judgement."""
+    reason: str
+    """Why."""
+    by: str | None
+    """Who made the override."""
+    at: dt.datetime | None
+    """When."""
+    lower: bool
+    """True when the override chooses a lower level than the guidance reached."""
+
+
+class PathStep(_Out):
+    question: str
+    """Question id."""
+    prompt: str
+    """The question as shown."""
+    answer: Selection
+    """Answer id, or list of ids for multiple choice."""
+    answer_labels: list[str]
+    """The answers as shown."""
+    rationale: list[str]
+    """The guidance's sentences for the answers given (and the route taken)."""
+    note: str | None
+    """The practitioner's note."""
+    evidence: EvidenceType | None
+    """How the note is known."""
+    evidence_label: str | None
+    """The evidence type in words."""
+
+
+class Signalled(_Out):
+    source: str
+    """The question id for an answer's sentence, or the prompt id for recorded text."""
+    text: str
+    """The worry or strength."""
+    signal: Signal
+    """concern or strength."""
+    recorded: bool
+    """True for text the practitioner typed (a strengths prompt), False for the guidance's
+    sentence for an answer given."""
+
+
+class VoiceItem(_Out):
+    id: str
+    """Prompt id."""
+    prompt: str
+    """The prompt."""
+    text: str
+    """What was recorded."""
+
+
+class DefinitionInfo(_Out):
+    id: str
+    """Definition id."""
+    term: str
+    """The term."""
+    text: str
+    """The definition (Markdown)."""
+    sources: list[str]
+    """Source ids."""
+
+
+class ChangeInfo(_Out):
+    question: str
+    """The question whose answer would change."""
+    prompt: str
+    """The question as shown."""
+    given: list[str]
+    """The answers given, as shown."""
+    instead: list[str]
+    """The answers that would be given instead, as shown."""
+    change: str
+    """The change in words."""
+    outcome: str | None
+    """The outcome id it would lead to, when the other answers already decide it."""
+    outcome_title: str | None
+    """That outcome's title."""
+    level_change: int
+    """Level of the new outcome minus the current level (nearest other outcome if open)."""
+    further_question: str | None
+    """When more answers would be needed: the next question that would be asked."""
+    possible_outcomes: list[str]
+    """Outcome ids still possible after the change."""
+
+
+class Summary(_Out):
+    """A referral rationale summary."""
+
+    format: int = SUMMARY_FORMAT
+    """Summary format version."""
+    tool_version: str
+    """threshold-guide version that produced it."""
+    generated_at: dt.datetime
+    """When it was produced."""
+    language: str
+    """Language code of the text."""
+    reference: str
+    """Case reference (never a name)."""
+    role: str
+    """Practitioner's role."""
+    agency: str
+    """Practitioner's agency."""
+    scenario: str | None
+    """Training scenario id, if any."""
+    guidance: GuidanceInfo
+    """The exact guidance version the decision rests on."""
+    test: TestInfo
+    """Which test the summary answers."""
+    outcome: OutcomeInfo
+    """The outcome the guidance reached."""
+    override: OverrideInfo | None
+    """A professional-judgement override, if any."""
+    path: list[PathStep]
+    """The route: each question, the answer, the note and the guidance's sentence."""
+    worries: list[Signalled]
+    """What we are worried about."""
+    strengths: list[Signalled]
+    """What is working well."""
+    child_voice: list[VoiceItem]
+    """The child's voice."""
+    definitions: list[DefinitionInfo]
+    """Definitions relied on by the questions on the route."""
+    sources: list[Citation]
+    """Sources cited by the test, the route and the definitions."""
+    what_would_change: list[ChangeInfo]
+    """Single changes of answer that lead to another outcome, nearest first."""
+    advice: list[str]
+    """Standing advice: immediate danger, seeking advice, not a decision not to report."""

@@ -1,0 +1,1 @@
+"""Side effects on disk: atomic writes, answers files and saved sessions."""

@@ -1,0 +1,35 @@
+"""Write files so that a crash at any moment leaves the old file or the new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+
+    ``private`` makes the file readable and writable by the user only (0600): sessions
+    hold sensitive case information.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if private:
+        with contextlib.suppress(OSError):
+            path.parent.chmod(0o700)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if private:
+            os.fchmod(fd, 0o600)
+        else:
+            os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,1 @@
+"""The referral rationale summary: built from a session, rendered as Markdown or JSON."""

@@ -1,0 +1,280 @@
+"""Build a referral rationale summary from a document and a finished session.
+
+Pure: the same document, session, time and language give the same summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from threshold_guide import __version__
+from threshold_guide.engine.changes import Alternative, what_would_change
+from threshold_guide.engine.route import Route, derive_route
+from threshold_guide.models.document import (
+    EVIDENCE_LABELS,
+    Decision,
+    Outcome,
+    Question,
+    QuestionType,
+    Signal,
+    ThresholdDocument,
+)
+from threshold_guide.models.session import Selection, Session
+from threshold_guide.models.summary import (
+    ChangeInfo,
+    Citation,
+    DefinitionInfo,
+    GuidanceInfo,
+    OutcomeInfo,
+    OverrideInfo,
+    PathStep,
+    Signalled,
+    Summary,
+    TestInfo,
+    VoiceItem,
+)
+from threshold_guide.models.text import render
+
+DECISION_NAMES: dict[Decision, str] = {
+    Decision.DUTY_TO_REPORT: "Duty to report a child at risk",
+    Decision.S47_ENQUIRY: "Section 47 enquiry: reasonable cause to suspect significant harm",
+    Decision.REGISTRATION: "Registration on the Child Protection Register",
+    Decision.LEVEL_OF_NEED: "Level of need",
+}
+
+IMMEDIATE_DANGER = (
+    "If a child is in immediate danger, or a crime against a child is happening, call the "
+    "police on 999 now. Seeking advice must never delay emergency action. Out of hours, "
+    "social services are reached through the emergency duty team."
+)
+NOT_A_DECISION_NOT_TO_REPORT = (
+    "This is not a decision not to report. Record the concern and what you did, keep "
+    "monitoring, and talk to your designated safeguarding person. If you are unsure, ask the "
+    "local authority for advice now (information, advice and assistance) rather than waiting "
+    "for more evidence, and report if anything changes or concerns build up."
+)
+JUDGEMENT = (
+    "This summary supports professional judgement and does not replace it. It applies the "
+    "guidance version named below and should be read with local procedures."
+)
+
+
+class SummaryError(ValueError):
+    """A session that cannot be summarised (e.g. not finished). ``str()`` is the message."""
+
+
+class _Builder:
+    def __init__(self, document: ThresholdDocument, sha256: str, language: str) -> None:
+        self.doc = document
+        self.sha256 = sha256
+        self.lang = language
+
+    def text(self, value: str | dict[str, str] | None) -> str:
+        return render(value, self.lang)
+
+    def outcome(self, outcome: Outcome) -> OutcomeInfo:
+        return OutcomeInfo(
+            id=outcome.id,
+            title=self.text(outcome.title),
+            level=outcome.level,
+            test_met=outcome.test_met,
+            emergency=outcome.emergency,
+            do_now=self.text(outcome.do_now),
+            timescale=self.text(outcome.timescale),
+            contact=self.text(outcome.contact),
+            rationale=self.text(outcome.rationale),
+        )
+
+    def citation(self, source_id: str) -> Citation | None:
+        source = self.doc.source(source_id)
+        if source is None:
+            return None
+        return Citation(
+            id=source.id,
+            title=self.text(source.title),
+            section=self.text(source.section) or None,
+            url=source.url,
+        )
+
+    def labels(self, question: Question, selection: Selection) -> list[str]:
+        chosen = [selection] if isinstance(selection, str) else selection
+        return [self.text(a.label) for a in question.answers if a.id in chosen]
+
+    def step(self, route: Route, index: int, session: Session) -> PathStep:
+        step = route.steps[index]
+        question = step.question
+        chosen = [step.selection] if isinstance(step.selection, str) else step.selection
+        sentences = [self.text(a.rationale) for a in question.answers if a.id in chosen]
+        if question.type is QuestionType.MULTIPLE:
+            route_rationale = getattr(step.target, "rationale", None)
+            if not chosen:
+                sentences.append("None of the listed items was ticked.")
+            if route_rationale:
+                sentences.append(self.text(route_rationale))
+        given = session.answers.get(question.id)
+        evidence = given.evidence if given else None
+        return PathStep(
+            question=question.id,
+            prompt=self.text(question.prompt),
+            answer=step.selection,
+            answer_labels=self.labels(question, step.selection),
+            rationale=sentences,
+            note=(given.note or None) if given else None,
+            evidence=evidence,
+            evidence_label=EVIDENCE_LABELS[evidence] if evidence else None,
+        )
+
+    def signalled(self, route: Route, signal: Signal) -> list[Signalled]:
+        found: list[Signalled] = []
+        for step in route.steps:
+            chosen = [step.selection] if isinstance(step.selection, str) else step.selection
+            for answer in step.question.answers:
+                if answer.id in chosen and answer.signal is signal:
+                    found.append(
+                        Signalled(source=step.question.id, text=self.text(answer.rationale),
+                                  signal=signal, recorded=False)
+                    )
+        return found
+
+    def change(self, alternative: Alternative) -> ChangeInfo:
+        question = self.doc.question(alternative.question)
+        given = self.labels(question, alternative.given)
+        instead = self.labels(question, alternative.instead)
+        if question.type is QuestionType.SINGLE:
+            change = f"If the answer to “{self.text(question.prompt)}” were “{instead[0]}”"
+        else:
+            parts = [
+                f"“{self.text(a.label)}” had also been ticked"
+                for a in question.answers if a.id in alternative.added
+            ] + [
+                f"“{self.text(a.label)}” had not been ticked"
+                for a in question.answers if a.id in alternative.removed
+            ]
+            change = "If " + " and ".join(parts) + f" for “{self.text(question.prompt)}”"
+        if alternative.outcome is not None:
+            title = self.text(self.doc.outcome(alternative.outcome).title)
+            change += f", the outcome would be: {title}."
+        else:
+            pending = self.doc.question(str(alternative.pending))
+            titles = "; ".join(self.text(self.doc.outcome(o).title)
+                               for o in alternative.possible)
+            change += (
+                f", the next question would be “{self.text(pending.prompt)}”, and the "
+                f"outcome could then be: {titles}."
+            )
+        return ChangeInfo(
+            question=question.id,
+            prompt=self.text(question.prompt),
+            given=given,
+            instead=instead,
+            change=change,
+            outcome=alternative.outcome,
+            outcome_title=(self.text(self.doc.outcome(alternative.outcome).title)
+                           if alternative.outcome else None),
+            level_change=alternative.level_change,
+            further_question=alternative.pending,
+            possible_outcomes=list(alternative.possible),
+        )
+
+    def voice(self, session: Session) -> list[VoiceItem]:
+        return [
+            VoiceItem(id=p.id, prompt=self.text(p.prompt), text=session.child_voice[p.id])
+            for p in self.doc.child_voice
+            if session.child_voice.get(p.id, "").strip()
+        ]
+
+    def strengths(self, route: Route, session: Session) -> list[Signalled]:
+        recorded = [
+            Signalled(source=p.id, text=session.strengths[p.id], signal=Signal.STRENGTH,
+                      recorded=True)
+            for p in self.doc.strengths
+            if session.strengths.get(p.id, "").strip()
+        ]
+        return self.signalled(route, Signal.STRENGTH) + recorded
+
+    def definitions(self, route: Route) -> list[DefinitionInfo]:
+        wanted = dict.fromkeys(d for step in route.steps for d in step.question.definitions)
+        found: list[DefinitionInfo] = []
+        for definition_id in wanted:
+            item = self.doc.definition(definition_id)
+            if item is not None:
+                found.append(DefinitionInfo(id=item.id, term=self.text(item.term),
+                                            text=self.text(item.text), sources=item.sources))
+        return found
+
+    def sources(self, route: Route, definitions: list[DefinitionInfo]) -> list[Citation]:
+        wanted = dict.fromkeys(
+            [*self.doc.legal_test.sources,
+             *(s for step in route.steps for s in step.question.sources),
+             *(s for d in definitions for s in d.sources)]
+        )
+        return [c for c in (self.citation(s) for s in wanted) if c is not None]
+
+
+def build_summary(
+    document: ThresholdDocument,
+    sha256: str,
+    session: Session,
+    generated_at: dt.datetime,
+    language: str = "en",
+) -> Summary:
+    """The referral rationale summary for a session that has reached an outcome."""
+    answers = session.selections()
+    route = derive_route(document, answers)
+    if route.outcome is None:
+        pending = route.pending.id if route.pending else "?"
+        raise SummaryError(
+            f"the answers stop at question '{pending}' before reaching an outcome; "
+            "answer it to finish the walk"
+        )
+    b = _Builder(document, sha256, language)
+    outcome = b.outcome(route.outcome)
+    override = None
+    effective_met = outcome.test_met
+    if session.override is not None:
+        chosen = document.outcome(session.override.outcome)
+        effective_met = chosen.test_met
+        override = OverrideInfo(
+            outcome=b.outcome(chosen),
+            reason=session.override.reason,
+            by=session.override.by,
+            at=session.override.at,
+            lower=chosen.level < route.outcome.level,
+        )
+    advice = [IMMEDIATE_DANGER]
+    if document.decision is Decision.DUTY_TO_REPORT and not effective_met:
+        advice.append(NOT_A_DECISION_NOT_TO_REPORT)
+    advice.append(JUDGEMENT)
+    definitions = b.definitions(route)
+    doc = document
+    return Summary(
+        tool_version=__version__,
+        generated_at=generated_at,
+        language=language,
+        reference=session.reference,
+        role=session.role,
+        agency=session.agency,
+        scenario=session.scenario,
+        guidance=GuidanceInfo(
+            id=doc.id, version=doc.version, sha256=sha256, title=b.text(doc.title),
+            status=doc.status, effective_from=doc.effective_from,
+            publisher=b.text(doc.publisher), jurisdiction=b.text(doc.jurisdiction),
+        ),
+        test=TestInfo(
+            decision=doc.decision,
+            name=DECISION_NAMES[doc.decision],
+            text=b.text(doc.legal_test.text),
+            who_decides=b.text(doc.legal_test.who_decides),
+            sources=[c for c in (b.citation(s) for s in doc.legal_test.sources) if c],
+        ),
+        outcome=outcome,
+        override=override,
+        path=[b.step(route, i, session) for i in range(len(route.steps))],
+        worries=b.signalled(route, Signal.CONCERN),
+        strengths=b.strengths(route, session),
+        child_voice=b.voice(session),
+        definitions=definitions,
+        sources=b.sources(route, definitions),
+        what_would_change=[b.change(a) for a in what_would_change(doc, answers, route)],
+        advice=advice,
+    )
