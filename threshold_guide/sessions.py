@@ -8,8 +8,8 @@ from collections.abc import Mapping
 
 from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
-from threshold_guide.models.session import GivenAnswer, GuidanceRef, Session
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.session import GivenAnswer, GuidanceRef, Session
 from threshold_guide.validation.diagnostics import did_you_mean
 
 

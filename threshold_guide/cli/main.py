@@ -25,8 +25,6 @@ EXAMPLE = """examples:
   threshold-guide guidance list                     documents and versions found
   threshold-guide validate ./our-guidance/          check a board's own documents
   threshold-guide run wales-duty-to-report --answers answers.yaml
-
-If a child is in immediate danger, call the police on 999 now. Do not wait for this tool.
 """
 
 
@@ -42,12 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="threshold-guide",
         description="Decision support for child safeguarding thresholds in Wales. Walks a "
-        "versioned threshold document and explains every decision in writing.",
+        "versioned threshold document and explains every decision in writing. "
+        "If a child is in immediate danger, call the police on 999 now: do not wait for "
+        "this tool.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=parents,
     )
-    parser.add_argument("-V", "--version", action="version", version=f"threshold-guide {__version__}")
+    parser.add_argument(
+        "-V", "--version", action="version", version=f"threshold-guide {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (validate, guidance, paths, run, schema):
         module.add_parser(commands, parents)
@@ -79,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and closed early: not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitStatus.OK
-    except Exception as problem:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as problem:  # the last line of defence: a message, never a traceback
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()
         error(

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TypeAlias
 
 from threshold_guide.cli.console import CommandError
 from threshold_guide.exit_status import ExitStatus
@@ -17,6 +18,9 @@ from threshold_guide.loading.catalog import (
     resolve_file,
 )
 from threshold_guide.paths import GUIDANCE_ENV, guidance_dirs
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``add_subparsers`` returns; each command module adds its parser to it."""
 
 
 def guidance_parent() -> argparse.ArgumentParser:

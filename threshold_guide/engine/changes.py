@@ -36,14 +36,18 @@ class Alternative:
         return self.outcome is not None
 
 
-def _variants(route: Route, index: int) -> list[tuple[Selection, tuple[str, ...], tuple[str, ...]]]:
+Variant = tuple[Selection, tuple[str, ...], tuple[str, ...]]
+"""Another selection for a question, with the answer ids it adds and removes."""
+
+
+def _variants(route: Route, index: int) -> list[Variant]:
     step = route.steps[index]
     question = step.question
     if question.type is QuestionType.SINGLE:
         return [(a.id, (a.id,), (str(step.selection),)) for a in question.answers
                 if a.id != step.selection and a.routes]
     ticked = set(step.selection)
-    variants: list[tuple[Selection, tuple[str, ...], tuple[str, ...]]] = []
+    variants: list[Variant] = []
     for answer in question.answers:
         if answer.id in ticked:
             changed = [a for a in step.selection if a != answer.id]
@@ -91,7 +95,9 @@ def what_would_change(
             )
             if possible == [current.id]:
                 continue
-            levels = [document.outcome(o).level - current.level for o in possible if o != current.id]
+            levels = [
+                document.outcome(o).level - current.level for o in possible if o != current.id
+            ]
             found.append(
                 Alternative(
                     step.question.id, index, step.selection, instead, added, removed,

@@ -9,7 +9,8 @@ overwritten by YAML) and alias bombs (a few lines that expand to billions of val
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,23 +39,73 @@ class Position:
     column: int
 
 
-@dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a parsed file starts."""
+    """Where each value (and each mapping key) of a parsed file starts.
 
-    values: dict[Location, Position] = field(default_factory=dict)
-    keys: dict[Location, Position] = field(default_factory=dict)
+    Positions are looked up on demand by walking the composed node tree: recording every
+    position while loading would double the cost of reading a large document, and only a
+    file with problems needs any.
+    """
+
+    def __init__(self, root: yaml.Node | None = None, text: str | None = None) -> None:
+        self._node = root
+        self._text = text
+
+    @property
+    def _root(self) -> yaml.Node | None:
+        # A file read through the JSON fast path is composed only if a position is needed.
+        if self._node is None and self._text is not None:
+            text, self._text = self._text, None
+            try:
+                self._node = _compose(text)
+            except (yaml.YAMLError, RecursionError):
+                self._node = None
+        return self._node
+
+    def _walk(self, location: Location) -> tuple[list[yaml.Node], yaml.Node | None]:
+        """The nodes along ``location`` (values), and the key node of the last step."""
+        nodes: list[yaml.Node] = []
+        key_node: yaml.Node | None = None
+        node = self._root
+        for part in location:
+            if node is None:
+                break
+            nodes.append(node)
+            key_node = None
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for candidate_key, candidate_value in node.value:
+                    if isinstance(candidate_key, yaml.ScalarNode) and (
+                        candidate_key.value == str(part)
+                        or (candidate_key.value in _BOOL_WORDS and isinstance(part, bool))
+                    ):
+                        key_node, child = candidate_key, candidate_value
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                child = node.value[part]
+            node = child
+        if node is not None:
+            nodes.append(node)
+        return nodes, key_node if len(nodes) > len(location) else None
 
     def locate(self, location: Location, *, key: bool = False) -> Position:
         """The position of ``location``, or of its nearest ancestor that has one."""
-        if key and location in self.keys:
-            return self.keys[location]
-        path = location
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), Position(1, 1))
+        if self._root is None:
+            return Position(1, 1)
+        nodes, key_node = self._walk(location)
+        if key and key_node is not None:
+            return _position(key_node)
+        return _position(nodes[-1]) if nodes else Position(1, 1)
+
+    def has(self, location: Location) -> bool:
+        nodes, _ = self._walk(location)
+        return len(nodes) > len(location)
+
+
+_BOOL_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "Yes", "No", "True", "False"})
 
 
 class YamlProblem(Exception):
@@ -78,15 +129,17 @@ def _position(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Converter:
-    """Turns a composed node tree into plain data, recording positions as it goes."""
+    """Turns a composed node tree into plain data, checking keys and the size budget."""
 
     def __init__(self) -> None:
-        self.source_map = SourceMap()
         self._scalars = yaml.constructor.SafeConstructor()
         self._budget = MAX_NODES
 
-    def convert(self, node: yaml.Node, location: Location) -> Any:
+    def convert(self, node: yaml.Node) -> Any:
         self._budget -= 1
         if self._budget < 0:
             raise YamlProblem(
@@ -95,15 +148,18 @@ class _Converter:
                 _position(node),
                 "remove the anchors (&) and aliases (*) that repeat large blocks",
             )
-        self.source_map.values[location] = _position(node)
+        if isinstance(node, yaml.ScalarNode):
+            # Most values are plain text: skip the constructor's generic dispatch.
+            if node.tag == _STR_TAG:
+                return node.value
+            return self._scalars.construct_object(node)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, location)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*location, index)) for index, item in enumerate(node.value)]
-        return self._scalars.construct_object(node)
+            return self._mapping(node)
+        return [self.convert(item) for item in node.value]
 
-    def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[Any, Any]:
+    def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        first_key: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(
@@ -112,31 +168,70 @@ class _Converter:
                     _position(key_node),
                     "check the indentation of this line",
                 )
-            key = self._scalars.construct_object(key_node)
+            key = (
+                key_node.value
+                if key_node.tag == _STR_TAG
+                else self._scalars.construct_object(key_node)
+            )
             if not isinstance(key, str | int | bool) and key is not None:
                 key = str(key)
             if key in result:
-                first = self.source_map.keys.get((*location, key))
-                where = f" (first given on line {first.line})" if first else ""
+                first = _position(first_key[key])
                 raise YamlProblem(
                     "E106",
-                    f"the key {key!r} is given twice in the same mapping{where}",
+                    f"the key {key!r} is given twice in the same mapping "
+                    f"(first given on line {first.line})",
                     _position(key_node),
                     "keep one of them: YAML would silently use only the last",
                 )
-            self.source_map.keys[(*location, key)] = _position(key_node)
-            result[key] = self.convert(value_node, (*location, key))
+            first_key[key] = key_node
+            result[key] = self.convert(value_node)
         return result
 
 
-def parse_yaml_text(text: str) -> ParsedYaml:
-    """Parse one YAML document to plain data plus a source map. Raises :class:`YamlProblem`."""
+def _compose(text: str) -> yaml.Node | None:
+    loader = SafeLoader(text)
     try:
-        loader = SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKey
+    return result
+
+
+def _parse_json(text: str) -> ParsedYaml | None:
+    """JSON fast path: the C JSON parser is far faster than composing YAML nodes.
+
+    Returns None when the text is not clean JSON, so the YAML path reports the problem
+    with its position.
+    """
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except (ValueError, _DuplicateKey, RecursionError):
+        return None
+    return ParsedYaml(data, SourceMap(text=text))
+
+
+def parse_yaml_text(text: str) -> ParsedYaml:
+    """Parse one YAML (or JSON) document to plain data plus a source map.
+
+    Raises :class:`YamlProblem`.
+    """
+    if text.lstrip().startswith("{"):
+        parsed = _parse_json(text)
+        if parsed is not None:
+            return parsed
+    try:
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -157,7 +252,7 @@ def parse_yaml_text(text: str) -> ParsedYaml:
         )
     converter = _Converter()
     try:
-        data = converter.convert(node, ())
+        data = converter.convert(node)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -169,7 +264,7 @@ def parse_yaml_text(text: str) -> ParsedYaml:
             Position(1, 1),
             "flatten the structure; threshold documents need only a few levels",
         ) from None
-    return ParsedYaml(data, converter.source_map)
+    return ParsedYaml(data, SourceMap(node))
 
 
 def read_text(path: Path) -> str:

@@ -18,20 +18,16 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 
 from threshold_guide.models.text import Text
 
-DOCUMENT_FORMAT = 1
+DOCUMENT_FORMAT: Literal[1] = 1
 """The on-disk format version this code writes and reads; older ones are upgraded on load."""
 
 _ID = r"^[a-z0-9][a-z0-9_.-]*$"
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
-Identifier = Annotated[
-    str,
-    Field(
-        pattern=_ID,
-        max_length=120,
-        description="Lower-case letters, digits, '-', '_' or '.', starting with a letter or digit.",
-    ),
-]
+Identifier = Annotated[str, Field(pattern=_ID, max_length=120)]
+"""An id: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit.
+
+(No description here: it would replace each field's own docstring in the JSON Schema.)"""
 
 
 def _check_semver(value: str) -> str:
@@ -343,7 +339,7 @@ class VoicePrompt(Strict):
 class ThresholdDocument(Strict):
     """A versioned threshold document: one decision's questions, outcomes and reasons."""
 
-    format: Literal[1] = DOCUMENT_FORMAT
+    format: Literal[1] = 1
     """The file format version. Leave at 1; future versions will be upgraded on load."""
     id: Identifier
     """Stable id shared by every version of this document, e.g. 'wales-duty-to-report'."""

@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel
 
 from threshold_guide.models.document import EvidenceType, Identifier, SemVer
 
-SESSION_FORMAT = 1
+SESSION_FORMAT: Literal[1] = 1
 """The on-disk session format version this code writes."""
 
 Selection = str | list[str]

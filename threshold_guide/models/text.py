@@ -27,7 +27,8 @@ def _check_text(value: str | dict[str, str]) -> str | dict[str, str]:
             raise ValueError(
                 f"{code!r} is not a language code; use a code such as 'en' or 'cy'"
             )
-    return value
+    # Sorted, so a document's content hash does not depend on the order languages are listed.
+    return dict(sorted(value.items()))
 
 
 Text = Annotated[

@@ -28,6 +28,7 @@ def escape(text: str) -> str:
 
 
 def _quote(text: str) -> str:
+    text = text.strip()
     return "\n".join(f"> {line}" if line else ">" for line in escape(text).split("\n"))
 
 
@@ -44,7 +45,8 @@ def render_markdown(summary: Summary) -> str:
         f"**Completed by:** {escape(s.role) or 'role not given'}"
         f" ({escape(s.agency) or 'agency not given'})",
         f"**Guidance:** {s.guidance.title}, `{s.guidance.id}` version {s.guidance.version}",
-        f"**Produced:** {s.generated_at.isoformat()} by threshold-guide {s.tool_version}",
+        f"**Produced:** {s.generated_at.isoformat().replace('+00:00', 'Z')} "
+        f"by threshold-guide {s.tool_version}",
     ]
     if s.scenario:
         facts.append(f"**Training scenario:** `{s.scenario}`")
@@ -55,7 +57,7 @@ def render_markdown(summary: Summary) -> str:
     met = "the test is met" if s.outcome.test_met else "the test is not met"
     out += [f"**Test answered:** {s.test.name}", ""]
     out += [f"**Outcome:** {s.outcome.title} (level {s.outcome.level}; {met})", ""]
-    out += [s.outcome.rationale, ""]
+    out += [s.outcome.rationale.strip(), ""]
     if s.override is not None:
         o = s.override
         heading = (
@@ -84,12 +86,13 @@ def render_markdown(summary: Summary) -> str:
             ]
     acting = s.override.outcome if s.override else s.outcome
     out += ["## What to do now", "", acting.do_now.strip(), ""]
-    out += [f"**By when:** {acting.timescale}", "", f"**Who to contact:** {acting.contact}", ""]
+    out += ["**By when:**", "", acting.timescale.strip(), ""]
+    out += ["**Who to contact:**", "", acting.contact.strip(), ""]
     for line in s.advice[1:-1]:
         out += [f"**{line}**", ""]
 
     out += ["## The legal test", "", s.test.text.strip(), ""]
-    out += [f"**Who decides:** {s.test.who_decides}", ""]
+    out += ["**Who decides:**", "", s.test.who_decides.strip(), ""]
     if s.test.sources:
         out += ["**Sources:** " + "; ".join(_cite(c) for c in s.test.sources), ""]
 
@@ -103,7 +106,7 @@ def render_markdown(summary: Summary) -> str:
         out += [""]
         if step.note:
             label = step.evidence_label or "evidence type not given"
-            out += [f"**Note ({label}):**", "", _quote(step.note), ""]
+            out += [f"**Note** ({label}):", "", _quote(step.note), ""]
 
     out += ["## What we are worried about", ""]
     out += [f"- {w.text}" for w in s.worries] or ["- No worries were recorded on this route."]

@@ -54,6 +54,18 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W501": (Severity.WARNING, "no outcome is an emergency (999) outcome"),
     # Across files
     "E601": (Severity.ERROR, "same document id and version in two files"),
+    # Training scenarios
+    "E701": (Severity.ERROR, "scenario targets a document id that is not found"),
+    "E702": (Severity.ERROR, "scenario targets a document version that is not found"),
+    "E703": (Severity.ERROR, "model answers name a question the document does not have"),
+    "E704": (Severity.ERROR, "model answer the question does not accept"),
+    "E705": (Severity.ERROR, "model answers stop before an outcome"),
+    "E706": (Severity.ERROR, "model answers reach a different outcome than expected"),
+    "E707": (Severity.ERROR, "expected outcome is not an outcome of the document"),
+    "E708": (Severity.ERROR, "by_version names a version the scenario does not target"),
+    "E709": (Severity.ERROR, "same scenario id in two files"),
+    "W701": (Severity.WARNING, "model answer never used on any targeted route"),
+    "W702": (Severity.WARNING, "explanation for a question the model answers do not answer"),
 }
 
 

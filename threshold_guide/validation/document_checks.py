@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 
 from threshold_guide.engine.graph import Graph
@@ -20,8 +20,9 @@ from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, did_y
 
 # Wording that tells a reader not to report; never acceptable in duty-to-report guidance.
 _DO_NOT_REPORT = re.compile(
-    r"\b(do\s+not|don't|dont|no\s+need\s+to|need\s+not|should\s+not|shouldn't)\s+"
-    r"(make\s+a\s+)?(report|refer)",
+    r"\b(do\s+not|don't|dont|does\s+not|doesn't|no\s+need\s+to|need\s+not|should\s+not|"
+    r"shouldn't|not\s+necessary\s+to|not\s+required\s+to)\s+"
+    r"(need\s+to\s+|have\s+to\s+)?(make\s+a\s+)?(report|refer)",
     re.IGNORECASE,
 )
 
@@ -81,18 +82,20 @@ class _Checker:
             else:
                 first[item_id] = location
 
-    def _ref(self, code: str, kind: str, location: Location, ref: str, known: Iterable[str]) -> None:
-        known = list(known)
+    def _ref(
+        self, code: str, kind: str, location: Location, ref: str, known: Collection[str]
+    ) -> None:
         if ref not in known:
             hint = did_you_mean(ref, known) or f"add a {kind} with id '{ref}', or fix the id"
             self.add(code, location, f"there is no {kind} with id '{ref}'", hint)
 
     def references(self) -> None:
         doc = self.document
-        questions = [q.id for q in doc.questions]
-        outcomes = [o.id for o in doc.outcomes]
-        sources = [s.id for s in doc.sources]
-        definitions = [d.id for d in doc.definitions]
+        # Dicts keep document order for 'did you mean' and make lookups O(1).
+        questions = dict.fromkeys(q.id for q in doc.questions)
+        outcomes = dict.fromkeys(o.id for o in doc.outcomes)
+        sources = dict.fromkeys(s.id for s in doc.sources)
+        definitions = dict.fromkeys(d.id for d in doc.definitions)
         self._ref("E302", "question", ("start",), doc.start, questions)
         for i, source_id in enumerate(doc.legal_test.sources):
             self._ref("E304", "source", ("legal_test", "sources", i), source_id, sources)

@@ -63,18 +63,20 @@ def _model_at(root: type[BaseModel], location: Location) -> type[BaseModel] | No
     return model
 
 
+def _contains(node: Any, part: int | str) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
 def _data_location(loc: tuple[int | str, ...], data: Any) -> Location:
     """Drop the union-member tags pydantic inserts (e.g. 'str') that are not in the data."""
     kept: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if _contains(node, part):
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            continue
-        kept.append(part)
+            kept.append(part)
     return tuple(kept)
 
 

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 
-from threshold_guide.cli.options import catalog
+from threshold_guide.cli.options import Commands, catalog
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.text import render
 from threshold_guide.paths import guidance_dirs
@@ -17,7 +17,7 @@ EXAMPLE = """example:
 """
 
 
-def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "guidance", help="list the threshold documents found",
         description="Work with the guidance folder in use.",
@@ -64,7 +64,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No valid threshold documents found in: "
               + ", ".join(str(p) for p in guidance_dirs(args.guidance)))
-    widths = [max((len(r[k]) for r in rows), default=0) for k in ("id", "version", "status")]
+    widths = [max((len(str(r[k])) for r in rows), default=0) for k in ("id", "version", "status")]
     for row in rows:
         mark = "* " if row["current"] else "  "
         print(f"{mark}{row['id']:<{widths[0]}}  {row['version']:<{widths[1]}}  "

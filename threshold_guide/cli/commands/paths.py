@@ -7,7 +7,7 @@ import json
 from itertools import islice
 
 from threshold_guide.cli.console import note
-from threshold_guide.cli.options import add_document_arguments, resolve
+from threshold_guide.cli.options import Commands, add_document_arguments, resolve
 from threshold_guide.engine.paths import all_routes
 from threshold_guide.exit_status import ExitStatus
 
@@ -17,7 +17,7 @@ EXAMPLE = """example:
 """
 
 
-def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "paths", parents=parents, help="every route from start to an outcome",
         description="List every route through a document, each as an answers file that "
@@ -37,16 +37,17 @@ def run(args: argparse.Namespace) -> int:
     routes = all_routes(entry.document)
     if args.limit is not None:
         routes = islice(routes, max(args.limit, 0))
-    found = [{"outcome": r.outcome, "answers": r.answers} for r in routes]
+    found = list(routes)
     if args.format == "json":
-        print(json.dumps(found, indent=2, ensure_ascii=False))
+        payload = [{"outcome": r.outcome, "answers": r.answers} for r in found]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        for number, item in enumerate(found, start=1):
+        for number, route in enumerate(found, start=1):
             steps = ", ".join(
                 f"{q}={'+'.join(a) if isinstance(a, list) else a}"
-                for q, a in item["answers"].items()  # type: ignore[union-attr]
+                for q, a in route.answers.items()
             )
-            print(f"{number}. {item['outcome']}: {steps}")
+            print(f"{number}. {route.outcome}: {steps}")
     if args.limit is not None and len(found) == args.limit:
         note(f"stopped after {args.limit} routes (--limit)")
     return ExitStatus.OK

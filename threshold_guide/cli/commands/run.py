@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit
-from threshold_guide.cli.options import add_document_arguments, now, parse_time, resolve
+from threshold_guide.cli.options import Commands, add_document_arguments, now, parse_time, resolve
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
@@ -17,16 +17,17 @@ from threshold_guide.summary.build import build_summary
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
 
-EXAMPLE = """example:
-  threshold-guide run wales-duty-to-report --answers answers.yaml --reference CASE-0042
-  threshold-guide run wales-duty-to-report --version 1.0.0 --answers a.json --format json -o out.json
+EXAMPLE = """answers file (YAML or JSON): question id -> answer id, a list of ids
+(multiple choice), or {answer: ..., note: ..., evidence: observed|disclosed|reported|opinion}
 
-answers file (YAML or JSON): question id -> answer id, a list of ids (multiple choice),
-or {answer: ..., note: ..., evidence: observed|disclosed|reported|opinion}
+example:
+  threshold-guide run wales-duty-to-report --answers answers.yaml --reference CASE-0042
+  threshold-guide run wales-duty-to-report --version 1.0.0 --answers a.json \\
+      --format json -o summary.json
 """
 
 
-def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "run", parents=parents, help="walk a document from an answers file; print the summary",
         description="Walk a threshold document with the answers in FILE and produce the "
@@ -41,7 +42,8 @@ def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.Argu
                         help="write the summary here (atomically) instead of printing it")
     parser.add_argument("--reference", default="", metavar="REF",
                         help="case reference (never a child's name)")
-    parser.add_argument("--role", default="", help="your role, e.g. 'Designated safeguarding person'")
+    parser.add_argument("--role", default="",
+                        help="your role, e.g. 'Designated safeguarding person'")
     parser.add_argument("--agency", default="", help="your agency, e.g. school, health, police")
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on the summary (default: SOURCE_DATE_EPOCH or now)")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import emit
+from threshold_guide.cli.options import Commands
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.schemas import SCHEMAS, schema_text
 
@@ -15,7 +16,7 @@ EXAMPLE = """example:
 """
 
 
-def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "schema",
         help="print the JSON Schema of a file format",

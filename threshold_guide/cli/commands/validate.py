@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from threshold_guide.cli.options import Commands
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.paths import guidance_dirs
 from threshold_guide.validation.diagnostics import Severity
@@ -17,7 +18,7 @@ EXAMPLE = """example:
 """
 
 
-def add_parser(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "validate",
         parents=parents,

@@ -1,0 +1,196 @@
+"""Validation: each problem has its code, its line, and a way to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DUTY_1_0, DUTY_1_1, GUIDANCE, HARM_1_0, MINIMAL
+from threshold_guide.validation.diagnostics import CODES, Diagnostic, Severity
+from threshold_guide.validation.validate import check_file, validate_paths
+
+WriteYaml = Callable[..., Path]
+
+
+def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    seen = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def edited(write_yaml: WriteYaml, old: str, new: str, count: int = 1) -> Path:
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert old in text, old
+    return write_yaml(text.replace(old, new, count))  # type: ignore[no-any-return]
+
+
+def codes(items: list[Diagnostic]) -> list[str]:
+    return [item.code for item in items]
+
+
+@pytest.mark.parametrize("path", [DUTY_1_0, DUTY_1_1, HARM_1_0, MINIMAL])
+def test_shipped_and_fixture_documents_are_clean(path: Path) -> None:
+    result = check_file(path)
+    assert result.diagnostics == []
+    assert result.document is not None
+    assert result.sha256 is not None and len(result.sha256) == 64
+
+
+def test_shipped_folder_validates_together() -> None:
+    report = validate_paths([GUIDANCE])
+    assert report.ok
+    assert len(report.files) == 3
+
+
+def test_hash_ignores_formatting_but_not_content(write_yaml: WriteYaml) -> None:
+    original = check_file(MINIMAL).sha256
+    text = MINIMAL.read_text(encoding="utf-8")
+    reformatted = write_yaml("# a new comment\n" + text.replace("sources: [s130]", "sources:\n    - s130"))
+    assert check_file(reformatted).sha256 == original
+    changed = write_yaml(text.replace("Is this part of a pattern?", "Is this a pattern?"), "b.yaml")
+    assert check_file(changed).sha256 != original
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "needle", "hint"),
+    [
+        ("        next: signs", "        next: sings", "E302", "next: sings", "'signs'"),
+        ("        outcome: monitor", "        outcome: monitr", "E303", "monitr", "'monitor'"),
+        ("  sources: [s130]\nchangelog", "  sources: [s13]\nchangelog", "E304", "[s13]", "'s130'"),
+        ("definitions: [harm]", "definitions: [harn]", "E305", "[harn]", "'harm'"),
+        ("if_any: [hunger]", "if_any: [hungry]", "E306", "[hungry]", "'hunger'"),
+        ("status: published", "status: publishd", "E203", "publishd", "'published'"),
+        ("title: Minimal test document", "titel: Minimal", "E202", "titel", "'title'"),
+        ("level: 2", "level: two", "E203", "level: two", "whole number"),
+        ('version: "1.0.0"\ntitle', "version: 1.0\ntitle", "E203", "version: 1.0", "quotes"),
+        ("  - id: pattern", "  - id: Pattern Q", "E203", "Pattern Q", "for example"),
+    ],
+)
+def test_located_errors_with_fixes(
+    write_yaml: WriteYaml, old: str, new: str, code: str, needle: str, hint: str
+) -> None:
+    path = edited(write_yaml, old, new)
+    result = check_file(path)
+    assert result.document is None
+    found = [d for d in result.diagnostics if d.code == code]
+    assert found, result.diagnostics
+    assert found[0].line == line_of(path, needle)
+    assert hint in found[0].hint + found[0].message
+    assert found[0].file == str(path)
+
+
+def test_yes_no_ids_get_a_quoting_hint(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, '      - id: "yes"', "      - id: yes")
+    found = [d for d in check_file(path).diagnostics if d.code == "E203"]
+    assert "quotes" in found[0].hint
+
+
+def test_missing_field_names_the_field_and_what_it_is(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "    timescale: Immediately\n", "")
+    found = [d for d in check_file(path).diagnostics if d.code == "E201"]
+    assert len(found) == 1
+    assert "'timescale'" in found[0].message
+    assert "outcomes[0]" in found[0].message
+    assert found[0].line == line_of(path, "  - id: police")
+
+
+def test_all_errors_of_a_file_are_reported_at_once(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "status: published", "status: nope")
+    text = path.read_text(encoding="utf-8").replace("level: 2", "level: high")
+    text = text.replace("jurisdiction: Wales", "jurisdiction: [Wales]")
+    path.write_text(text, encoding="utf-8")
+    assert len([d for d in check_file(path).diagnostics if d.severity is Severity.ERROR]) == 3
+
+
+def test_duplicate_ids(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "  - id: pattern", "  - id: signs")
+    result = check_file(path)
+    duplicate = [d for d in result.diagnostics if d.code == "E301"]
+    assert duplicate and "first used on line" in duplicate[0].message
+
+
+def test_cycle_names_every_question_on_the_loop(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "        outcome: report\n        rationale: The concern is part",
+                  "        next: signs\n        rationale: The concern is part")
+    cycles = [d for d in check_file(path).diagnostics if d.code == "E401"]
+    assert len(cycles) == 1
+    assert "signs -> pattern -> signs" in cycles[0].message
+
+
+def test_unreachable_and_no_way_forward(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "        next: pattern", "        outcome: report")
+    found = codes(check_file(path).diagnostics)
+    assert "W401" in found  # 'pattern' can no longer be reached
+    result = check_file(path)
+    assert result.document is not None  # warnings alone leave the document usable
+    path = edited(write_yaml, "      - outcome: monitor\n", "")
+    assert "E402" in codes(check_file(path).diagnostics)
+
+
+def test_unreachable_outcome_is_a_warning(write_yaml: WriteYaml, minimal_data: dict[str, Any]) -> None:
+    minimal_data["outcomes"].append({**minimal_data["outcomes"][1], "id": "spare"})
+    result = check_file(write_yaml(minimal_data))
+    assert codes(result.diagnostics) == ["W402"]
+
+
+def test_duty_to_report_needs_the_immediate_danger_gate(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "    gate: immediate-danger\n", "")
+    assert "E403" in codes(check_file(path).diagnostics)
+    path = edited(write_yaml, "decision: duty-to-report\n", "decision: s47-enquiry\n")
+    path.write_text(path.read_text().replace("    gate: immediate-danger\n", ""))
+    assert "E403" not in codes(check_file(path).diagnostics)
+
+
+def test_not_met_outcome_may_never_say_do_not_report(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, "do_now: Record and seek advice if unsure.",
+                  "do_now: You do not need to report this.")
+    assert "E502" in codes(check_file(path).diagnostics)
+
+
+def test_changelog_must_cover_this_version(write_yaml: WriteYaml) -> None:
+    path = edited(write_yaml, '  - version: "1.0.0"', '  - version: "0.9.0"')
+    assert "E501" in codes(check_file(path).diagnostics)
+
+
+def test_same_id_and_version_in_two_files(write_yaml: WriteYaml) -> None:
+    first = write_yaml(MINIMAL.read_text(encoding="utf-8"), "a/one.yaml")
+    write_yaml(MINIMAL.read_text(encoding="utf-8"), "a/two.yaml")
+    report = validate_paths([first.parent])
+    assert [d.code for d in report.diagnostics] == ["E601"]
+    assert "one.yaml" in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        ("", "E102"),
+        ("- a\n- b\n", "E108"),
+        ("just text\n", "E108"),
+        (b"\x00\x01\x02binary", "E107"),
+        ("id: [unclosed\n", "E101"),
+        ("format: 9\nid: x\n", "E203"),
+    ],
+)
+def test_hostile_files_get_one_clear_error(write_yaml: WriteYaml, content: str | bytes,
+                                           code: str) -> None:
+    result = check_file(write_yaml(content))
+    assert codes(result.diagnostics) == [code]
+    assert result.diagnostics[0].hint
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    report = validate_paths([tmp_path / "nope.yaml"])
+    assert codes(report.diagnostics) == ["E100"]
+
+
+def test_every_code_is_registered_with_a_severity_that_matches_its_letter() -> None:
+    for code, (severity, description) in CODES.items():
+        assert code[0] == ("E" if severity is Severity.ERROR else "W")
+        assert description
