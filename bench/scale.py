@@ -2,27 +2,30 @@
 
 Run: python bench/scale.py [--repeat N]
 
-Prints the median of N runs for each size, the 20k/10k ratio (goal <= 2.2: validation
-grows linearly) and the 10k time against a baseline measured in the same run: plain
-``yaml.load`` with the C loader of the same file, i.e. the least any YAML tool must pay.
-Timings on shared machines are noisy; the ratios are what to compare between runs.
+Prints, for the same documents written as YAML and as JSON, the median of N runs for each
+size, the 20k/10k ratio (goal <= 2.2: loading grows linearly) and each time against a
+baseline measured in the same run: parsing the same file with PyYAML's C loader (or json),
+the least any tool must pay to read it. Timings on shared machines are noisy; the ratios
+are what to compare between runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from threshold_guide.loading.yaml_source import dump_yaml  # noqa: E402
-from threshold_guide.validation.validate import check_file  # noqa: E402
+from threshold_guide.loading.yaml_source import dump_yaml
+from threshold_guide.validation.validate import check_file
 
 SIZES = (1_000, 10_000, 20_000)
 
@@ -87,39 +90,50 @@ def generate(questions: int) -> dict[str, object]:
     }
 
 
-def median_time(action: object, repeat: int) -> float:
+def median_time(action: Callable[[], object], repeat: int) -> float:
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
-        action()  # type: ignore[operator]
+        action()
         samples.append(time.perf_counter() - started)
     return statistics.median(samples)
 
 
+def parse_only(suffix: str, text: str) -> Callable[[], object]:
+    """The baseline: what any tool pays just to read the file (PyYAML's C loader, or json)."""
+    if suffix == ".json":
+        return lambda: json.loads(text)
+    return lambda: yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def run_format(folder: Path, suffix: str, repeat: int) -> None:
+    times: dict[int, float] = {}
+    print(f"-- {suffix[1:].upper()} documents (baseline: parse only, same file, same run)")
+    for size in SIZES:
+        path = folder / f"bench-{size}{suffix}"
+        data = generate(size)
+        text = dump_yaml(data) if suffix == ".yaml" else json.dumps(data, indent=1)
+        path.write_text(text, encoding="utf-8")
+        result = check_file(path)
+        if not result.ok:
+            raise SystemExit("generated document is invalid:\n" + "\n".join(
+                d.render() for d in result.diagnostics[:5]))
+        times[size] = median_time(lambda p=path: check_file(p), repeat)  # type: ignore[misc]
+        baseline = median_time(parse_only(suffix, text), repeat)
+        megabytes = path.stat().st_size / 1e6
+        print(f"{size:>6} questions ({megabytes:5.1f} MB): load+validate {times[size]:.3f} s, "
+              f"parse only {baseline:.3f} s, ratio {times[size] / baseline:.2f}")
+    print(f"10k load+validate: {times[10_000]:.3f} s (goal <= 1 s)")
+    print(f"20k/10k ratio: {times[20_000] / times[10_000]:.2f} (goal <= 2.2)")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        times: dict[int, float] = {}
-        baselines: dict[int, float] = {}
-        for size in SIZES:
-            path = Path(folder) / f"bench-{size}.yaml"
-            path.write_text(dump_yaml(generate(size)), encoding="utf-8")
-            result = check_file(path)
-            if not result.ok:
-                raise SystemExit("generated document is invalid:\n" + "\n".join(
-                    d.render() for d in result.diagnostics[:5]))
-            text = path.read_text(encoding="utf-8")
-            times[size] = median_time(lambda p=path: check_file(p), args.repeat)
-            baselines[size] = median_time(
-                lambda t=text: yaml.load(t, Loader=yaml.CSafeLoader), args.repeat)
-            megabytes = path.stat().st_size / 1e6
-            print(f"{size:>6} questions ({megabytes:5.1f} MB): load+validate "
-                  f"{times[size]:.3f} s; yaml.load baseline {baselines[size]:.3f} s; "
-                  f"ratio {times[size] / baselines[size]:.2f}")
-        print(f"10k load+validate: {times[10_000]:.3f} s (goal <= 1 s)")
-        print(f"20k/10k ratio: {times[20_000] / times[10_000]:.2f} (goal <= 2.2)")
+        for suffix in (".yaml", ".json"):
+            run_format(Path(folder), suffix, args.repeat)
 
 
 if __name__ == "__main__":

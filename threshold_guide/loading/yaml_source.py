@@ -9,7 +9,10 @@ overwritten by YAML) and alias bombs (a few lines that expand to billions of val
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -265,6 +268,24 @@ def parse_yaml_text(text: str) -> ParsedYaml:
             "flatten the structure; threshold documents need only a few levels",
         ) from None
     return ParsedYaml(data, SourceMap(node))
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading a document.
+
+    Loading allocates hundreds of thousands of long-lived objects (nodes, then values, then
+    models) and creates no reference cycles; the collector's repeated scans of them made
+    a 10,000-question document take seven times longer to load. Reference counting still
+    frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_text(path: Path) -> str:

@@ -14,6 +14,7 @@ from threshold_guide.loading.yaml_source import (
     SourceMap,
     YamlProblem,
     parse_yaml_text,
+    paused_gc,
     read_text,
 )
 from threshold_guide.models.document import DOCUMENT_FORMAT, ThresholdDocument
@@ -53,6 +54,11 @@ def _problem(path: Path, problem: YamlProblem) -> Diagnostic:
 
 def check_file(path: Path) -> CheckedFile:
     """Parse, validate and cross-check one document file. Never raises for bad input."""
+    with paused_gc():
+        return _check_file(path)
+
+
+def _check_file(path: Path) -> CheckedFile:
     result = CheckedFile(path)
     try:
         parsed = parse_yaml_text(read_text(path))
