@@ -1,0 +1,326 @@
+"""A session being walked: the pure state behind the terminal app's screens.
+
+A :class:`Walkthrough` pairs a session with the document version it is pinned to. Every
+method returns a new Walkthrough, so a front end only shows the state and saves the new
+one; the rules (what counts as answered, when a note is required, where the route goes)
+all live here and in :mod:`threshold_guide.engine`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from threshold_guide.engine.route import Route
+from threshold_guide.engine.routing import targets
+from threshold_guide.engine.walk import Walk
+from threshold_guide.models.document import (
+    EvidenceType,
+    Outcome,
+    Question,
+    QuestionType,
+    ThresholdDocument,
+    VoicePrompt,
+)
+from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
+from threshold_guide.models.summary import Summary
+from threshold_guide.models.text import render
+from threshold_guide.summary.build import build_summary
+
+VoiceKind = Literal["child_voice", "strengths"]
+
+
+class NotReady(ValueError):
+    """The question on screen cannot be left yet. ``str()`` says what is missing."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a session has got, for lists and the breadcrumb."""
+
+    answered: int
+    """Questions answered on the current route."""
+    finished: bool
+    outcome: Outcome | None
+
+    def describe(self, language: str = "en") -> str:
+        if self.outcome is not None:
+            return f"finished: {render(self.outcome.title, language)}"
+        plural = "" if self.answered == 1 else "s"
+        return f"{self.answered} question{plural} answered"
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    document: ThresholdDocument
+    sha256: str
+    session: Session
+
+    # Derived state -------------------------------------------------------------------
+
+    @cached_property
+    def walk(self) -> Walk:
+        return Walk(self.document, self.session.selections(), self.session.position)
+
+    @property
+    def route(self) -> Route:
+        return self.walk.route
+
+    @property
+    def question(self) -> Question | None:
+        """The question on screen; None once the walk stands at its outcome."""
+        return self.walk.question
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome, when the walk stands at it."""
+        return self.walk.outcome
+
+    @property
+    def index(self) -> int:
+        return self.walk.index
+
+    @property
+    def given(self) -> GivenAnswer | None:
+        """What was recorded for the question on screen, if anything."""
+        question = self.question
+        return None if question is None else self.session.answers.get(question.id)
+
+    @property
+    def progress(self) -> Progress:
+        return progress(self.document, self.session)
+
+    @property
+    def remaining(self) -> tuple[int, int]:
+        """The fewest and most questions left after the one on screen, whatever is answered."""
+        question = self.question
+        if question is None:
+            return (0, 0)
+        fewest, most = _distances(self.document).get(question.id, (1, 1))
+        return (fewest - 1, most - 1)
+
+    def problem(self) -> str | None:
+        """Why the question on screen cannot be left yet, or None if it can."""
+        question = self.question
+        if question is None:
+            return None
+        given = self.given
+        if given is None and question.type is QuestionType.SINGLE:
+            return "Choose an answer first."
+        note = question.note
+        if note is not None and note.required and not (given and (given.note or "").strip()):
+            return "This question needs a note before you go on: " + render(note.prompt)
+        return None
+
+    # Changes -------------------------------------------------------------------------
+
+    def choose(self, selection: Selection, now: dt.datetime) -> Walkthrough:
+        """Record the answer to the question on screen without moving on.
+
+        The note and evidence type already typed stay with the new answer.
+        """
+        question = self._on_screen()
+        chosen = Walk(self.document, self.session.selections(), self.index).answer(selection)
+        normalised = chosen.answers[question.id]
+        before = self.session.answers.get(question.id)
+        given = GivenAnswer(
+            answer=normalised,
+            note=before.note if before else None,
+            evidence=before.evidence if before else None,
+            answered_at=now,
+        )
+        return self._with(answers={**self.session.answers, question.id: given},
+                          position=self.index, now=now)
+
+    def set_note(
+        self, note: str, evidence: EvidenceType | None, now: dt.datetime
+    ) -> Walkthrough:
+        """Record the note and evidence type for the question on screen.
+
+        A checklist with nothing ticked yet gets an empty answer, so the note is kept; a
+        single-choice question needs its answer first, since a note belongs to an answer.
+        """
+        question = self._on_screen()
+        given = self.given
+        if given is None:
+            if question.type is QuestionType.SINGLE:
+                raise NotReady("Choose an answer before writing the note.")
+            given = GivenAnswer(answer=[])
+        text = note if note.strip() else None
+        if given.note == text and given.evidence == evidence:
+            return self
+        updated = given.model_copy(update={"note": text, "evidence": evidence})
+        return self._with(answers={**self.session.answers, question.id: updated},
+                          position=self.index, now=now)
+
+    def next(self, now: dt.datetime) -> Walkthrough:
+        """Leave the question on screen for the next one (or the outcome).
+
+        Raises :class:`NotReady` when the question still needs an answer or a note.
+        """
+        self._on_screen()
+        problem = self.problem()
+        if problem is not None:
+            raise NotReady(problem)
+        state = self
+        if self.given is None:
+            # An untouched checklist: going on means "none of these".
+            state = self.choose([], now)
+        return state._with(position=state.index + 1, now=now)
+
+    def answer(self, selection: Selection, now: dt.datetime) -> Walkthrough:
+        """Choose and move on in one step, e.g. a number key on a question without a note."""
+        return self.choose(selection, now).next(now)
+
+    def back(self) -> Walkthrough:
+        return self._with(position=self.walk.back().index)
+
+    def forward(self, now: dt.datetime) -> Walkthrough:
+        """Step over a question already answered (same checks as :meth:`next`)."""
+        if self.question is None or self.given is None:
+            return self
+        return self.next(now)
+
+    def go_to(self, question_id: str) -> Walkthrough:
+        """Jump to a question on the route, e.g. to change it from the review screen."""
+        return self._with(position=self.walk.go_to(question_id).index)
+
+    def to_end(self) -> Walkthrough:
+        """Jump to the furthest point the answers reach: the outcome or the next question."""
+        return self._with(position=None)
+
+    def set_voice(
+        self, kind: VoiceKind, prompt_id: str, text: str, now: dt.datetime
+    ) -> Walkthrough:
+        """Record the child's voice or a strength for one prompt; empty text removes it."""
+        current = dict(getattr(self.session, kind))
+        if current.get(prompt_id, "") == text:
+            return self
+        if text.strip():
+            current[prompt_id] = text
+        else:
+            current.pop(prompt_id, None)
+        return self._replace(now, **{kind: current})
+
+    def set_override(
+        self, outcome_id: str, reason: str, by: str | None, now: dt.datetime
+    ) -> Walkthrough:
+        """Record a professional-judgement override; the reason is required."""
+        if not reason.strip():
+            raise NotReady("Give the reason for the override.")
+        self.document.outcome(outcome_id)  # KeyError for an unknown outcome
+        override = Override(outcome=outcome_id, reason=reason.strip(), by=by or None, at=now)
+        return self._replace(now, override=override)
+
+    def override_is_lower(self, outcome_id: str) -> bool:
+        """Whether overriding to ``outcome_id`` lowers the response the guidance reached."""
+        reached = self.route.outcome
+        return reached is not None and self.document.outcome(outcome_id).level < reached.level
+
+    def clear_override(self, now: dt.datetime) -> Walkthrough:
+        return self._replace(now, override=None) if self.session.override else self
+
+    def summary(self, now: dt.datetime, language: str = "en") -> Summary:
+        return build_summary(self.document, self.sha256, self.session, now, language)
+
+    def voice_prompts(self, kind: VoiceKind) -> list[VoicePrompt]:
+        return list(getattr(self.document, kind))
+
+    # Internals -----------------------------------------------------------------------
+
+    def _on_screen(self) -> Question:
+        question = self.question
+        if question is None:
+            raise NotReady("The walk has reached its outcome; go back to change an answer.")
+        return question
+
+    def _with(
+        self,
+        *,
+        answers: dict[str, GivenAnswer] | None = None,
+        position: int | None,
+        now: dt.datetime | None = None,
+    ) -> Walkthrough:
+        update: dict[str, object] = {"position": position}
+        if answers is not None:
+            update["answers"] = answers
+        if now is not None:
+            update["updated_at"] = now
+        return Walkthrough(self.document, self.sha256, self.session.model_copy(update=update))
+
+    def _replace(self, now: dt.datetime, **changes: object) -> Walkthrough:
+        session = self.session.model_copy(update={**changes, "updated_at": now})
+        return Walkthrough(self.document, self.sha256, session)
+
+
+def progress(document: ThresholdDocument, session: Session) -> Progress:
+    """Progress of a session on a document; an answer that no longer fits counts as none."""
+    try:
+        route = Walk(document, session.selections()).route
+    except (ValueError, KeyError):
+        return Progress(0, False, None)
+    return Progress(len(route.steps), route.finished, route.outcome)
+
+
+_DISTANCES: dict[int, tuple[ThresholdDocument, dict[str, tuple[int, int]]]] = {}
+
+
+def _distances(document: ThresholdDocument) -> dict[str, tuple[int, int]]:
+    """Per question, the fewest and most questions (itself included) to an outcome."""
+    cached = _DISTANCES.get(id(document))
+    # The cache holds the document itself, so its id cannot be reused while cached.
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    found: dict[str, tuple[int, int]] = {}
+    # Iterative post-order walk: long documents must not hit the recursion limit.
+    for root in document.questions:
+        stack = [(root.id, False)]
+        on_path: set[str] = set()
+        while stack:
+            question_id, expanded = stack.pop()
+            if question_id in found:
+                continue
+            question = document.question(question_id)
+            if not expanded:
+                on_path.add(question_id)
+                stack.append((question_id, True))
+                stack.extend(
+                    (t.next, False) for t in targets(question)
+                    if t.next is not None and t.next not in found and t.next not in on_path
+                    and document.has_question(t.next)
+                )
+                continue
+            on_path.discard(question_id)
+            # A target still unknown here is on a cycle (the validator reports those).
+            after = [
+                (0, 0) if t.outcome is not None else found.get(t.ref, (0, 0))
+                for t in targets(question)
+            ] or [(0, 0)]
+            found[question_id] = (1 + min(a for a, _ in after), 1 + max(b for _, b in after))
+    if len(_DISTANCES) > 16:
+        _DISTANCES.clear()
+    _DISTANCES[id(document)] = (document, found)
+    return found
+
+
+def describe_selection(
+    question: Question, selection: Selection | None, language: str = "en"
+) -> str:
+    """The answer labels of a selection, in the question's order, or 'nothing ticked'."""
+    if selection is None:
+        return "not answered"
+    chosen = [selection] if isinstance(selection, str) else selection
+    labels = [render(a.label, language) for a in question.answers if a.id in chosen]
+    return "; ".join(labels) if labels else "nothing ticked"
+
+
+def reference_warning(reference: str) -> str | None:
+    """A warning when a case reference looks like a person's name; references only."""
+    words = reference.split()
+    if len(words) >= 2 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                               for w in words):
+        return ("That looks like a name. Use a case or file reference instead: this tool never "
+                "needs the child's name.")
+    return None
