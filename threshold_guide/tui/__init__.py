@@ -1,0 +1,2 @@
+"""The terminal app: a thin Textual layer over the core. It shows and collects; the rules
+live in :mod:`threshold_guide.walkthrough`, :mod:`threshold_guide.engine` and friends."""

@@ -1,0 +1,35 @@
+"""Messages screens send up to the app: the app saves, and decides which screen comes next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Literal
+
+from textual.message import Message
+
+from threshold_guide.walkthrough import Walkthrough
+
+Clock = Callable[[], dt.datetime]
+"""Where screens get the time from; tests pass a frozen clock."""
+
+View = Literal["question", "outcome", "voice", "summary", "start"]
+"""Where to go. "outcome" means the walk just reached its outcome: the app decides whether
+the child's voice prompts or the summary come first."""
+
+
+class SessionChanged(Message):
+    """The session changed: save it now."""
+
+    def __init__(self, state: Walkthrough) -> None:
+        super().__init__()
+        self.state = state
+
+
+class Navigate(Message):
+    """Show ``view`` for ``state`` (the app saves the state first)."""
+
+    def __init__(self, view: View, state: Walkthrough | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.state = state

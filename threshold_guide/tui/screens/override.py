@@ -1,0 +1,107 @@
+"""Professional-judgement override: a different outcome, with a required reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Button, Label, OptionList, Static, TextArea
+
+from threshold_guide.models.text import render
+from threshold_guide.tui.screens.base import BaseModal
+from threshold_guide.tui.widgets.cursor_list import CursorList, Row
+from threshold_guide.walkthrough import Walkthrough
+
+
+@dataclass(frozen=True)
+class OverrideChoice:
+    outcome: str | None
+    """The outcome chosen instead, or None to remove the override."""
+    reason: str = ""
+
+
+class OverrideModal(BaseModal[OverrideChoice]):
+    TITLE_TEXT = "Professional-judgement override"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Cancel"),
+        Binding("ctrl+s", "save", "Save override"),
+    ]
+
+    def __init__(self, state: Walkthrough) -> None:
+        super().__init__()
+        self.state = state
+        reached = state.route.outcome
+        self.reached = reached.id if reached else None
+        current = state.session.override
+        self.selected: str | None = current.outcome if current else None
+
+    def compose_body(self) -> ComposeResult:
+        yield Label("Choose the outcome your professional judgement reaches instead:")
+        yield CursorList(self._rows(), id="outcomes", compact=True)
+        yield Static(id="lower-warning", markup=False)
+        yield Label("Reason (required; it appears in the summary beside the guidance outcome):")
+        current = self.state.session.override
+        yield TextArea(current.reason if current else "", id="reason", soft_wrap=True,
+                       tab_behavior="focus")
+        yield Static(id="override-problem", markup=False)
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Save override", id="save", variant="primary", compact=True)
+            if current is not None:
+                yield Button("Remove override", id="remove", compact=True)
+            yield Button("Cancel", id="cancel", compact=True)
+
+    def _rows(self) -> list[Row]:
+        rows = []
+        for outcome in sorted(self.state.document.outcomes, key=lambda o: -o.level):
+            mark = "(•)" if outcome.id == self.selected else "( )"
+            note = " ← the guidance outcome" if outcome.id == self.reached else ""
+            rows.append(Row(outcome.id, f"{render(outcome.title)} (level {outcome.level}){note}",
+                            mark, disabled=outcome.id == self.reached))
+        return rows
+
+    def on_mount(self) -> None:
+        self.query_one("#override-problem").display = False
+        self._warn()
+        self.query_one("#outcomes", CursorList).focus()
+
+    def _warn(self) -> None:
+        warning = self.query_one("#lower-warning", Static)
+        lower = self.selected is not None and self.state.override_is_lower(self.selected)
+        warning.update(
+            "⚠ This is a LOWER level than the guidance reached. The summary will flag it; "
+            "check it with your designated safeguarding person." if lower else ""
+        )
+        warning.display = lower
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.selected = event.option.id
+        listing = self.query_one("#outcomes", CursorList)
+        listing.set_rows(self._rows(), highlight=listing.highlighted)
+        self._warn()
+        self.query_one("#reason", TextArea).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "remove":
+            self.dismiss(OverrideChoice(None))
+        else:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        reason = self.query_one("#reason", TextArea).text.strip()
+        problem = self.query_one("#override-problem", Static)
+        if self.selected is None:
+            problem.update("⚠ Choose an outcome first (arrows and Enter).")
+        elif not reason:
+            problem.update("⚠ A reason is required for an override.")
+        else:
+            self.dismiss(OverrideChoice(self.selected, reason))
+            return
+        problem.display = True
+

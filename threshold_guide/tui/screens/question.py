@@ -1,0 +1,245 @@
+"""One question at a time: prompt, answers, note, help; back, forward and review."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Markdown, Static
+
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.logic_book import definitions_markdown, why_markdown
+from threshold_guide.models.document import QuestionType
+from threshold_guide.models.text import render
+from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
+from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.screens.browser import BrowserScreen
+from threshold_guide.tui.screens.info import InfoModal
+from threshold_guide.tui.screens.review import ReviewScreen
+from threshold_guide.tui.widgets.answers import AnswerList, chosen_ids
+from threshold_guide.tui.widgets.breadcrumb import Breadcrumb
+from threshold_guide.tui.widgets.note_box import NoteBox
+from threshold_guide.walkthrough import NotReady, Walkthrough
+
+HINT_SINGLE = "Press the answer's number, or use ↑ ↓ and Enter."
+HINT_SINGLE_NOTE = "Choose an answer (number or Enter), write the note, then Ctrl+N to go on."
+HINT_MULTIPLE = "Tick all that apply (number, Space or Enter), then Continue or Ctrl+N."
+
+
+class QuestionScreen(BaseScreen):
+    HELP_TITLE = "Question screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+b", "back", "Back"),
+        Binding("f2", "definitions", "Terms", tooltip="Definitions this question relies on"),
+        Binding("f3", "why", "Why?", tooltip="Why am I asked this? (with sources)"),
+        Binding("f4", "review", "Review", tooltip="Review and change answers"),
+        Binding("f5", "book", "Book", tooltip="The logic book: the whole guidance"),
+        Binding("ctrl+f", "forward", "Forward (answered)", show=False),
+        Binding("ctrl+e", "to_end", "Jump to furthest answer", show=False),
+        Binding("f10", "home", "Save and close", show=False),
+        *(Binding(str(n), f"pick({n})", f"Answer {n}", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, state: Walkthrough, clock: Clock) -> None:
+        super().__init__()
+        self.state = state
+        self.clock = clock
+        self._note_for: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield Breadcrumb(id="crumb")
+            yield Static(id="prompt", markup=False)
+            yield Static(id="hint", markup=False)
+            yield AnswerList(id="answers")
+            yield Vertical(id="note-slot")
+            yield Static(id="problem", markup=False)
+            yield Button("Continue ▸", id="continue", compact=True)
+            yield Markdown(id="help")
+
+    def on_mount(self) -> None:
+        self.sub_title = self._subtitle()
+        self._show()
+
+    def _subtitle(self) -> str:
+        ref = self.state.session.reference or "no reference"
+        return f"{render(self.state.document.title)} {self.state.document.version} · {ref}"
+
+    # Showing ----------------------------------------------------------------------------
+
+    def _show(self, *, new_question: bool = True) -> None:
+        state = self.state
+        question = state.question
+        if question is None:
+            return
+        self.query_one(Breadcrumb).show(state)
+        multiple = question.type is QuestionType.MULTIPLE
+        self.query_one("#prompt", Static).update(render(question.prompt))
+        hint = HINT_MULTIPLE if multiple else HINT_SINGLE_NOTE if question.note else HINT_SINGLE
+        self.query_one("#hint", Static).update(hint)
+        answers = self.query_one(AnswerList)
+        answers.show(question, state.walk.current_selection)
+        self.query_one("#continue").display = multiple or question.note is not None
+        if new_question:
+            self._set_problem(None)
+            self._mount_note()
+            help_text = render(question.help).strip()
+            help_widget = self.query_one("#help", Markdown)
+            help_widget.display = bool(help_text)
+            help_widget.update(help_text)
+            self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+            answers.focus()
+        self._enable_note()
+
+    def _mount_note(self) -> None:
+        slot = self.query_one("#note-slot", Vertical)
+        slot.remove_children()
+        question = self.state.question
+        self._note_for = None
+        if question is None or question.note is None:
+            return
+        given = self.state.given
+        self._note_for = question.id
+        slot.mount(NoteBox(question.note, (given.note or "") if given else "",
+                           given.evidence if given else None))
+
+    def _enable_note(self) -> None:
+        question = self.state.question
+        for box in self.query(NoteBox):
+            box.disabled = (
+                question is not None
+                and question.type is QuestionType.SINGLE
+                and self.state.given is None
+            )
+
+    def _set_problem(self, text: str | None) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.update(f"⚠ {text}" if text else "")
+        problem.display = bool(text)
+
+    # Changing the session ---------------------------------------------------------------
+
+    def _commit(self, state: Walkthrough, *, moved: bool) -> None:
+        """Adopt ``state``, have the app save it, and show where it now stands."""
+        if state is self.state:
+            return
+        self.state = state
+        self.post_message(SessionChanged(state))
+        if state.question is None:
+            self.post_message(Navigate("outcome", state))
+            return
+        self._show(new_question=moved)
+
+    def _apply_note(self) -> None:
+        """Take what is in the note box now, so a save never waits for the typing pause."""
+        boxes = list(self.query(NoteBox))
+        if not boxes or self._note_for is None or self.state.question is None:
+            return
+        if self.state.question.id != self._note_for or boxes[0].disabled:
+            return
+        try:
+            state = self.state.set_note(boxes[0].note, boxes[0].evidence, self.clock())
+        except NotReady:
+            return
+        self._commit(state, moved=False)
+
+    def flush_edits(self) -> None:
+        """Save what is typed now (the app calls this before quitting)."""
+        self._apply_note()
+
+    @on(NoteBox.Edited)
+    def _note_edited(self) -> None:
+        self._apply_note()
+
+    @on(AnswerList.Picked)
+    def _picked(self, event: AnswerList.Picked) -> None:
+        question = self.state.question
+        if question is None:
+            return
+        now = self.clock()
+        self._apply_note()
+        try:
+            if question.type is QuestionType.MULTIPLE:
+                ticked = chosen_ids(self.state.walk.current_selection)
+                if event.answer_id in ticked:
+                    ticked.remove(event.answer_id)
+                else:
+                    ticked.append(event.answer_id)
+                self._commit(self.state.choose(ticked, now), moved=False)
+            elif question.note is None:
+                self._commit(self.state.answer(event.answer_id, now), moved=True)
+            else:
+                self._commit(self.state.choose(event.answer_id, now), moved=False)
+                self._focus_note()
+        except AnswerError as problem:
+            self._set_problem(str(problem))
+
+    def _focus_note(self) -> None:
+        for box in self.query(NoteBox):
+            box.focus_note()
+
+    @on(AnswerList.Done)
+    @on(Button.Pressed, "#continue")
+    def action_next(self) -> None:
+        self._apply_note()
+        try:
+            state = self.state.next(self.clock())
+        except NotReady as problem:
+            self._set_problem(str(problem))
+            self.notify(str(problem), severity="warning")
+            return
+        self._commit(state, moved=True)
+
+    def action_back(self) -> None:
+        self._apply_note()
+        if self.state.index == 0:
+            self.notify("This is the first question.")
+            return
+        self._commit(self.state.back(), moved=True)
+
+    def action_forward(self) -> None:
+        self._apply_note()
+        if self.state.given is None:
+            self.notify("This question has no answer yet.")
+            return
+        self.action_next()
+
+    def action_to_end(self) -> None:
+        self._apply_note()
+        self._commit(self.state.to_end(), moved=True)
+
+    def action_pick(self, number: int) -> None:
+        self.query_one(AnswerList).pick_number(number)
+
+    # Looking things up ------------------------------------------------------------------
+
+    def action_definitions(self) -> None:
+        question = self.state.question
+        if question is not None:
+            text = definitions_markdown(self.state.document, question)
+            self.app.push_screen(InfoModal("Definitions for this question", text))
+
+    def action_why(self) -> None:
+        if self.state.question is not None:
+            self.app.push_screen(InfoModal(
+                "Why am I asked this?", why_markdown(self.state.document, self.state.question)
+            ))
+
+    def action_book(self) -> None:
+        self.app.push_screen(BrowserScreen(self.state.document))
+
+    def action_review(self) -> None:
+        self._apply_note()
+        self.app.push_screen(ReviewScreen(self.state), self._review_done)
+
+    def _review_done(self, question_id: str | None) -> None:
+        if question_id is not None:
+            self._commit(self.state.go_to(question_id), moved=True)
+
+    def action_home(self) -> None:
+        self._apply_note()
+        self.post_message(Navigate("start"))

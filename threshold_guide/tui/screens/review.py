@@ -1,0 +1,87 @@
+"""All answers so far; choose one to change it. The route re-derives on the question screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from threshold_guide.models.text import render
+from threshold_guide.tui.widgets.cursor_list import CursorList, Row
+from threshold_guide.tui.widgets.danger_banner import DangerBanner
+from threshold_guide.walkthrough import Walkthrough, describe_selection
+
+
+class ReviewScreen(Screen[str | None]):
+    """Dismisses with the id of the question to change, or None to go back unchanged."""
+
+    HELP_TITLE = "Review screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "change", "Change this answer", show=False),
+        Binding("c", "change", "Change this answer"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, state: Walkthrough) -> None:
+        super().__init__()
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield DangerBanner()
+        yield Static(
+            "Your answers so far. Choose one and press Enter to change it; answers after it "
+            "are kept where the route does not change.",
+            id="review-intro", markup=False,
+        )
+        yield CursorList(self._rows(), id="review-list")
+        yield Static(self._footnote(), id="review-end", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review answers"
+        listing = self.query_one(CursorList)
+        listing.highlighted = min(self.state.index, max(0, listing.option_count - 1))
+        listing.focus()
+
+    def _rows(self) -> list[Row]:
+        rows = []
+        for number, step in enumerate(self.state.route.steps, start=1):
+            given = self.state.session.answers.get(step.question.id)
+            text = (f"{render(step.question.prompt)}\n"
+                    f"Answer: {describe_selection(step.question, step.selection)}")
+            if given is not None and given.note:
+                kind = f" ({given.evidence.value})" if given.evidence else ""
+                note = given.note.replace("\n", " ")
+                text += f"\nNote{kind}: {note[:160]}{'…' if len(note) > 160 else ''}"
+            rows.append(Row(step.question.id, text, f"{number:>2}."))
+        return rows
+
+    def _footnote(self) -> str:
+        route = self.state.route
+        if route.outcome is not None:
+            end = f"Outcome on these answers: {render(route.outcome.title)}."
+        elif route.pending is not None:
+            end = f"Next unanswered question: {render(route.pending.prompt)}"
+        else:
+            end = ""
+        off_route = len(set(self.state.session.answers) - set(route.question_ids))
+        if off_route:
+            end += (f" {off_route} other answer(s) are kept from an earlier route and come back "
+                    "if the route returns to them.")
+        return end
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_change(self) -> None:
+        listing = self.query_one(CursorList)
+        if listing.highlighted is not None:
+            self.dismiss(listing.get_option_at_index(listing.highlighted).id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

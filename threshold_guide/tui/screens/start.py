@@ -1,0 +1,310 @@
+"""Start: pick a document and version, say who you are and the case reference, or resume."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import (
+    Button,
+    DataTable,
+    Input,
+    Label,
+    Markdown,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from threshold_guide.loading.catalog import Catalog, Entry
+from threshold_guide.models.document import Status
+from threshold_guide.models.text import render
+from threshold_guide.summary.build import DECISION_NAMES
+from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.screens.browser import BrowserScreen
+from threshold_guide.validation.validate import CheckedFile
+from threshold_guide.walkthrough import reference_warning
+
+ABOUT = (
+    "This tool supports professional judgement; it does not make the decision. The shipped "
+    "guidance is an example for a Regional Safeguarding Board to adapt. Nobody should wait "
+    "on it when a child is in danger."
+)
+
+
+@dataclass(frozen=True)
+class ResumeRow:
+    """One line of the resume list, prepared by the app."""
+
+    key: str
+    """The session id, or the file name of an unreadable file."""
+    reference: str
+    document: str
+    progress: str
+    last_change: str
+    readable: bool
+    path: Path
+
+
+class StartScreen(BaseScreen):
+    HELP_TITLE = "Start screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "begin", "Start walk"),
+        Binding("f5", "book", "Logic book"),
+        Binding("ctrl+r", "show_tab('resume')", "Resume list"),
+        Binding("ctrl+w", "show_tab('new')", "New walk", show=False),
+        Binding("delete", "delete", "Delete session", show=False),
+        Binding("f8", "about", "About"),
+    ]
+
+    class Begin(Message):
+        def __init__(self, entry: Entry, role: str, agency: str, reference: str) -> None:
+            super().__init__()
+            self.entry = entry
+            self.role = role
+            self.agency = agency
+            self.reference = reference
+
+    class Resume(Message):
+        def __init__(self, session_id: str) -> None:
+            super().__init__()
+            self.session_id = session_id
+
+    class Delete(Message):
+        def __init__(self, session_id: str) -> None:
+            super().__init__()
+            self.session_id = session_id
+
+    class About(Message):
+        """Show the first-run note again."""
+
+    def __init__(
+        self, catalog: Catalog, today: dt.date, rows: list[ResumeRow], role: str = "",
+        agency: str = "",
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.today = today
+        self.rows = rows
+        self.role = role
+        self.agency = agency
+
+    # Layout -----------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(initial="new", id="tabs"):
+            with TabPane("New walk", id="new"), VerticalScroll(id="new-form"):
+                yield from self._compose_new()
+            with TabPane(self._resume_label(), id="resume"):
+                yield Static(id="resume-help", markup=False)
+                yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+            if self.catalog.broken:
+                label = f"Problems ({len(self.catalog.broken)})"
+                with TabPane(label, id="problems"), VerticalScroll():
+                    yield Markdown(self._problems_markdown(), id="problems-text")
+
+    def _compose_new(self) -> ComposeResult:
+        ids = self.catalog.ids()
+        with Horizontal(classes="field"):
+            yield Label("Document", classes="field-label")
+            yield Select[str](
+                [(self._doc_label(i), i) for i in ids], id="document", compact=True,
+                allow_blank=False, value=ids[0] if ids else Select.NULL,
+            ) if ids else Static("No usable guidance found (see Problems).", markup=False)
+        with Horizontal(classes="field"):
+            yield Label("Version", classes="field-label")
+            yield Select[str]([], id="version", compact=True, prompt="Choose a version")
+        yield Static(id="doc-info", markup=False)
+        with Horizontal(classes="field"):
+            yield Label("Your role", classes="field-label")
+            yield Input(self.role, id="role", compact=True,
+                        placeholder="e.g. Designated safeguarding person")
+        with Horizontal(classes="field"):
+            yield Label("Agency", classes="field-label")
+            yield Input(self.agency, id="agency", compact=True,
+                        placeholder="e.g. school, health, police")
+        with Horizontal(classes="field"):
+            yield Label("Case ref.", classes="field-label")
+            yield Input(id="reference", compact=True, max_length=200,
+                        placeholder="a case or file reference, never the child's name")
+        yield Static(id="reference-warning", markup=False)
+        with Horizontal(classes="buttons"):
+            yield Button("Start walk (Ctrl+N)", id="begin", variant="primary", compact=True)
+            yield Button("Read the logic book (F5)", id="book", compact=True)
+        yield Static(ABOUT, id="about", markup=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Start"
+        self.query_one("#reference-warning").display = False
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns("Reference", "Document", "Progress", "Last change")
+        self.show_rows(self.rows)
+        if self.catalog.ids():
+            self._fill_versions(self.catalog.ids()[0])
+            self.query_one("#reference", Input).focus()
+
+    def _resume_label(self) -> str:
+        return f"Resume ({sum(1 for row in self.rows if row.readable)})"
+
+    def _doc_label(self, document_id: str) -> str:
+        latest = self.catalog.versions(document_id)[-1].document
+        return render(latest.title)
+
+    def _problems_markdown(self) -> str:
+        out = [
+            "These files in the guidance folder could not be used. The other documents are "
+            "usable. Fix the files (run `threshold-guide validate`) and restart.",
+            "",
+        ]
+        for checked in self.catalog.broken:
+            out += [f"### {checked.path}", ""]
+            out += ["```text", *_diagnostic_lines(checked), "```", ""]
+        return "\n".join(out)
+
+    # Document and version ---------------------------------------------------------------
+
+    @on(Select.Changed, "#document")
+    def _document_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._fill_versions(event.value)
+
+    def _fill_versions(self, document_id: str) -> None:
+        current = self.catalog.current(document_id, self.today)
+        options = []
+        for entry in reversed(self.catalog.versions(document_id)):
+            doc = entry.document
+            tags = []
+            if current is not None and entry.path == current.path:
+                tags.append("current")
+            if doc.status is not Status.PUBLISHED:
+                tags.append(doc.status.value)
+            elif doc.effective_from > self.today:
+                tags.append("not yet in effect")
+            elif current is not None and entry.path != current.path:
+                tags.append("superseded")
+            label = f"{doc.version} from {doc.effective_from.isoformat()}"
+            options.append((label + (f" ({', '.join(tags)})" if tags else ""), str(entry.path)))
+        select = self.query_one("#version", Select)
+        select.set_options(options)
+        chosen = current or self.catalog.versions(document_id)[-1]
+        select.value = str(chosen.path)
+        self._show_info(chosen)
+
+    @on(Select.Changed, "#version")
+    def _version_changed(self, event: Select.Changed) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self._show_info(entry)
+
+    def _show_info(self, entry: Entry) -> None:
+        doc = entry.document
+        self.query_one("#doc-info", Static).update(
+            f"Supports: {DECISION_NAMES[doc.decision]}. In effect from "
+            f"{doc.effective_from.isoformat()} ({doc.status.value}). {render(doc.publisher)}."
+        )
+
+    def selected_entry(self) -> Entry | None:
+        if not self.catalog.entries:
+            return None
+        value = self.query_one("#version", Select).value
+        for entry in self.catalog.entries:
+            if str(entry.path) == value:
+                return entry
+        return None
+
+    # Actions ----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#reference")
+    def _reference_changed(self, event: Input.Changed) -> None:
+        warning = reference_warning(event.value)
+        label = self.query_one("#reference-warning", Static)
+        label.update(f"⚠ {warning}" if warning else "")
+        label.display = warning is not None
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#begin")
+    def action_begin(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("No usable guidance to start with.", severity="error")
+            return
+        self.post_message(self.Begin(
+            entry,
+            self.query_one("#role", Input).value.strip(),
+            self.query_one("#agency", Input).value.strip(),
+            self.query_one("#reference", Input).value.strip(),
+        ))
+
+    @on(Button.Pressed, "#book")
+    def action_book(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.app.push_screen(BrowserScreen(entry.document))
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        if tab == "resume":
+            self.query_one("#sessions", DataTable).focus()
+
+    def action_about(self) -> None:
+        self.post_message(self.About())
+
+    # Resume list ------------------------------------------------------------------------
+
+    def show_rows(self, rows: list[ResumeRow]) -> None:
+        """Replace the resume list (the app calls this after sessions change)."""
+        self.rows = rows
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(row.reference or "—", row.document, row.progress, row.last_change,
+                          key=row.key)
+        readable = sum(1 for row in rows if row.readable)
+        self.query_one("#resume-help", Static).update(
+            "Enter resumes the session; Delete removes it." if rows else
+            "No saved sessions. Sessions save themselves after every answer."
+        )
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("resume").label = f"Resume ({readable})"
+
+    def _row(self, key: str | None) -> ResumeRow | None:
+        return next((row for row in self.rows if row.key == key), None)
+
+    def _cursor_row(self) -> ResumeRow | None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self._row(key)
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        row = self._row(event.row_key.value)
+        if row is None:
+            return
+        if not row.readable:
+            self.notify(f"{row.path} cannot be resumed: {row.progress}", severity="warning")
+            return
+        self.post_message(self.Resume(row.key))
+
+    def action_delete(self) -> None:
+        if self.query_one(TabbedContent).active != "resume":
+            return
+        row = self._cursor_row()
+        if row is not None and row.readable:
+            self.post_message(self.Delete(row.key))
+
+
+def _diagnostic_lines(checked: CheckedFile) -> list[str]:
+    return [line for d in checked.diagnostics for line in d.render().splitlines()]
+
+
+

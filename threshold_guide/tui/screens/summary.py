@@ -1,0 +1,130 @@
+"""The referral rationale summary, with export and the professional-judgement override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from threshold_guide.models.text import render
+from threshold_guide.summary.markdown import render_markdown
+from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
+from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.screens.browser import BrowserScreen
+from threshold_guide.tui.screens.export import Exported, ExportModal
+from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
+from threshold_guide.tui.screens.review import ReviewScreen
+from threshold_guide.tui.widgets.markdown_view import MarkdownView
+from threshold_guide.walkthrough import Walkthrough
+
+
+class SummaryScreen(BaseScreen):
+    HELP_TITLE = "Summary screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export"),
+        Binding("ctrl+o", "override", "Override"),
+        Binding("f4", "review", "Review"),
+        Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths"),
+        Binding("ctrl+b", "back", "Back"),
+        Binding("f5", "book", "Logic book", show=False),
+        Binding("f10", "home", "Save and close", show=False),
+    ]
+
+    def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path) -> None:
+        super().__init__()
+        self.state = state
+        self.clock = clock
+        self.export_dir = export_dir
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="outcome-line", markup=False)
+        yield Static(id="override-line", markup=False)
+        yield Static(id="export-line", markup=False)
+        yield MarkdownView(id="summary")
+
+    def on_mount(self) -> None:
+        ref = self.state.session.reference or "no reference"
+        self.sub_title = f"Summary · {ref}"
+        self.query_one("#export-line").display = False
+        self._show()
+        self.query_one("#summary").focus()
+
+    def _show(self) -> None:
+        summary = self.state.summary(self.clock())
+        outcome = summary.outcome
+        emergency = "⚠ EMERGENCY: " if outcome.emergency else ""
+        line = f"{emergency}Guidance outcome: {outcome.title} (level {outcome.level})"
+        self.query_one("#outcome-line", Static).update(line)
+        self.query_one("#outcome-line").set_class(outcome.emergency, "emergency")
+        override_line = self.query_one("#override-line", Static)
+        override = summary.override
+        if override is None:
+            override_line.display = False
+        else:
+            override_line.display = True
+            if override.lower:
+                text = (f"⚠ OVERRIDE TO A LOWER LEVEL: {override.outcome.title} "
+                        f"(level {override.outcome.level}). Check it with your DSP.")
+            else:
+                text = (f"Professional-judgement override: {override.outcome.title} "
+                        f"(level {override.outcome.level})")
+            override_line.update(text)
+            override_line.set_class(override.lower, "lower")
+        self.query_one("#summary", MarkdownView).update(render_markdown(summary))
+
+    def _commit(self, state: Walkthrough) -> None:
+        if state is not self.state:
+            self.state = state
+            self.post_message(SessionChanged(state))
+            self._show()
+
+    def action_export(self) -> None:
+        self.app.push_screen(
+            ExportModal(self.state, self.clock, self.export_dir), self._exported
+        )
+
+    def _exported(self, result: Exported | None) -> None:
+        if result is None:
+            return
+        line = self.query_one("#export-line", Static)
+        line.update(f"Exported: {result.markdown}  and  {result.json}")
+        line.display = True
+        self.notify(f"Saved {result.markdown.name} and {result.json.name} in {result.folder}")
+
+    def action_override(self) -> None:
+        self.app.push_screen(OverrideModal(self.state), self._override_done)
+
+    def _override_done(self, choice: OverrideChoice | None) -> None:
+        if choice is None:
+            return
+        now = self.clock()
+        if choice.outcome is None:
+            self._commit(self.state.clear_override(now))
+            self.notify("Override removed.")
+            return
+        by = ", ".join(p for p in (self.state.session.role, self.state.session.agency) if p)
+        self._commit(self.state.set_override(choice.outcome, choice.reason, by, now))
+        title = render(self.state.document.outcome(choice.outcome).title)
+        self.notify(f"Override recorded: {title}")
+
+    def action_review(self) -> None:
+        self.app.push_screen(ReviewScreen(self.state), self._review_done)
+
+    def _review_done(self, question_id: str | None) -> None:
+        if question_id is not None:
+            self.post_message(Navigate("question", self.state.go_to(question_id)))
+
+    def action_voice(self) -> None:
+        self.post_message(Navigate("voice", self.state))
+
+    def action_back(self) -> None:
+        self.post_message(Navigate("question", self.state.back()))
+
+    def action_book(self) -> None:
+        self.app.push_screen(BrowserScreen(self.state.document))
+
+    def action_home(self) -> None:
+        self.post_message(Navigate("start"))

@@ -1,0 +1,107 @@
+"""The child's voice and strengths, asked before the summary and reported beside the worries."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Label, Markdown, Static, TextArea
+
+from threshold_guide.models.text import render
+from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
+from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.widgets.note_box import TYPING_PAUSE
+from threshold_guide.walkthrough import VoiceKind, Walkthrough
+
+SECTIONS: list[tuple[VoiceKind, str]] = [
+    ("child_voice", "The child's voice"),
+    ("strengths", "Strengths and protective factors"),
+]
+
+
+class VoiceScreen(BaseScreen):
+    HELP_TITLE = "Child's voice screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "summary", "Summary"),
+        Binding("ctrl+b", "back", "Back"),
+        Binding("f10", "home", "Save and close", show=False),
+    ]
+
+    def __init__(self, state: Walkthrough, clock: Clock) -> None:
+        super().__init__()
+        self.state = state
+        self.clock = clock
+        self._pending: set[str] = set()
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="voice-body"):
+            yield Static(
+                "Record what the child said and what is working well. Use the child's own "
+                "words. Leave a box empty if it does not apply; the summary says what was not "
+                "recorded. Tab moves between boxes; Ctrl+N goes to the summary.",
+                markup=False, classes="intro",
+            )
+            for kind, heading in SECTIONS:
+                prompts = self.state.voice_prompts(kind)
+                if not prompts:
+                    continue
+                yield Static(heading, classes="section-title", markup=False)
+                stored = getattr(self.state.session, kind)
+                for prompt in prompts:
+                    yield Label(render(prompt.prompt), markup=False)
+                    if prompt.help:
+                        yield Markdown(render(prompt.help).strip(), classes="voice-help")
+                    yield TextArea(stored.get(prompt.id, ""), id=f"{kind}--{prompt.id}",
+                                   soft_wrap=True, tab_behavior="focus", classes="voice-text")
+            yield Button("Continue to the summary ▸", id="to-summary", compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "The child's voice and strengths"
+        boxes = self.query(TextArea)
+        if boxes:
+            boxes.first().focus()
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id is None:
+            return
+        if not self._pending:
+            # One save per batch of keystrokes, however long the typing goes on.
+            self.set_timer(TYPING_PAUSE, self._save)
+        self._pending.add(event.text_area.id)
+
+    def flush_edits(self) -> None:
+        self._save()
+
+    def _save(self) -> None:
+        """Save every box typed in since the last save."""
+        state = self.state
+        now = self.clock()
+        for box_id in sorted(self._pending):
+            kind, _, prompt_id = box_id.partition("--")
+            box = self.query_one(f"#{box_id}", TextArea)
+            state = state.set_voice("strengths" if kind == "strengths" else "child_voice",
+                                    prompt_id, box.text, now)
+        self._pending.clear()
+        if state is not self.state:
+            self.state = state
+            self.post_message(SessionChanged(state))
+
+    @on(Button.Pressed, "#to-summary")
+    def action_summary(self) -> None:
+        self._save()
+        self.post_message(Navigate("summary", self.state))
+
+    def action_back(self) -> None:
+        self._save()
+        self.post_message(Navigate("question", self.state.back()))
+
+    def action_home(self) -> None:
+        self._save()
+        self.post_message(Navigate("start"))
+
+    def on_screen_suspend(self) -> None:
+        self._save()

@@ -1,0 +1,67 @@
+"""Where the walk is: the answers given so far, newest kept in view, and how far to go."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from threshold_guide.walkthrough import Walkthrough, describe_selection
+
+SEPARATOR = " \u203a "  # a single right-pointing angle quote
+
+
+class Breadcrumb(Widget):
+    """Two lines: the trail of answers (oldest dropped first) and the progress."""
+
+    DEFAULT_CSS = """
+    Breadcrumb { height: 2; width: 100%; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._trail: list[str] = []
+        self._status = ""
+
+    def show(self, state: Walkthrough) -> None:
+        route = state.route
+        self._trail = [
+            f"{number}. {_short(describe_selection(step.question, step.selection), 24)}"
+            for number, step in enumerate(route.steps[: state.index], start=1)
+        ]
+        number = state.index + 1
+        if state.question is None:
+            self._status = f"Outcome reached after {state.index} questions"
+        else:
+            fewest, most = state.remaining
+            if most == 0:
+                left = "the outcome comes next"
+            elif fewest == most:
+                left = f"{most} more to the outcome"
+            elif fewest == 0:
+                left = f"up to {most} more to the outcome"
+            else:
+                left = f"{fewest} to {most} more to the outcome"
+            answered = len(state.route.steps)
+            self._status = f"Question {number} · {left} · {answered} answered"
+        self.refresh()
+
+    def render(self) -> Text:
+        width = max(10, self.size.width - 2)
+        trail = self._trail_text(width)
+        return Text.assemble((trail + "\n", ""), (self._status, "italic"), no_wrap=True,
+                             overflow="ellipsis")
+
+    def _trail_text(self, width: int) -> str:
+        if not self._trail:
+            return "Start of the walk"
+        text = ""
+        for item in reversed(self._trail):
+            candidate = item + (SEPARATOR + text if text else "")
+            if len(candidate) + 2 > width:
+                return "…" + SEPARATOR + text if text else item[: width - 1] + "…"
+            text = candidate
+        return text
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
