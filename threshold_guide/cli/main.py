@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 
 from threshold_guide import __version__
-from threshold_guide.cli.commands import guidance, paths, run, schema, validate
+from threshold_guide.cli.commands import guidance, paths, run, scenarios, schema, validate
 from threshold_guide.cli.console import CommandError, error
 from threshold_guide.cli.options import guidance_parent
 from threshold_guide.exit_status import ExitStatus
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-V", "--version", action="version", version=f"threshold-guide {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (validate, guidance, paths, run, schema):
+    for module in (validate, guidance, paths, run, schema, scenarios):
         module.add_parser(commands, parents)
     return parser
 

@@ -7,6 +7,7 @@ import json
 from pydantic import BaseModel
 
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.session import AnswersFile, Session
 from threshold_guide.models.summary import Summary
 
@@ -15,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "session": Session,
     "answers": AnswersFile,
     "summary": Summary,
+    "scenario": Scenario,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -22,6 +24,7 @@ FILE_NAMES: dict[str, str] = {
     "session": "session.schema.json",
     "answers": "answers.schema.json",
     "summary": "summary.schema.json",
+    "scenario": "scenario.schema.json",
 }
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from threshold_guide.cli.options import Commands
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.paths import guidance_dirs
-from threshold_guide.validation.diagnostics import Severity
+from threshold_guide.scenarios.validate import file_entries, split_scenarios, validate_scenarios
+from threshold_guide.validation.diagnostics import Severity, sort_key
 from threshold_guide.validation.validate import validate_paths
 
 EXAMPLE = """example:
@@ -36,7 +37,10 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or guidance_dirs(args.guidance)
+    scenario_paths, paths = split_scenarios(paths)
     report = validate_paths(paths)
+    scenarios = validate_scenarios(scenario_paths, report.files, guidance_dirs(args.guidance))
+    report.diagnostics = sorted([*report.diagnostics, *scenarios.diagnostics], key=sort_key)
     errors = sum(1 for d in report.diagnostics if d.severity is Severity.ERROR)
     warnings = len(report.diagnostics) - errors
     if args.format == "json":
@@ -51,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                     "sha256": item.sha256,
                 }
                 for item in report.files
-            ],
+            ] + file_entries(scenarios),
             "errors": errors,
             "warnings": warnings,
             "diagnostics": [d.model_dump(mode="json") for d in report.diagnostics],
@@ -60,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for item in report.diagnostics:
             print(item.render())
-        files = len(report.files)
+        files = len(report.files) + len(scenarios.checks)
         verdict = "ok" if report.ok else "FAILED"
         print(f"{verdict}: {files} file{'s' if files != 1 else ''} checked, "
               f"{errors} error{'s' if errors != 1 else ''}, "
