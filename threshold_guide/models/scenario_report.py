@@ -48,7 +48,7 @@ class AgreementStats(_Out):
     alpha_ordinal: float | None
     """Krippendorff's alpha, outcomes ranked by their level (None when undefined)."""
     kappa_band: str | None
-    """Landis & Koch label for Fleiss' kappa, e.g. 'moderate'."""
+    """Landis & Koch label for Fleiss' kappa, e.g. 'moderate'; None when not informative."""
     informative: bool
     """False when the chance-corrected coefficients carry no information here (one case
     only, or a single outcome used by everyone)."""

@@ -97,7 +97,8 @@ class _Checker:
                 if isinstance(given.answer, list):
                     ids = {answer.id for answer in question.answers}
                     index = next((i for i, a in enumerate(given.answer) if a not in ids), None)
-                message = str(problem).split(" (", 1)[0]
+                message = str(problem).split(" (", 1)[0].replace(
+                    f"question '{question_id}': ", f"question '{question_id}' ", 1)
                 if question.type is QuestionType.SINGLE and isinstance(given.answer, list):
                     message = f"question '{question_id}' takes one answer id, not a list"
                 self.report("E704", self.answer_location(prefix, question_id, index),

@@ -132,6 +132,7 @@ def agreement_stats(units: Sequence[Sequence[tuple[str, int]]]) -> AgreementStat
     elif len(pairable) == 1:
         note = ("One case only: kappa and alpha cannot tell agreement from chance within a "
                 "single case. Read the pairwise agreement, or report several cases together.")
+    informative = len(pairable) >= 2 and kappa is not None
     return AgreementStats(
         cases=len(pairable),
         ratings=sum(len(unit) for unit in pairable),
@@ -139,8 +140,8 @@ def agreement_stats(units: Sequence[Sequence[tuple[str, int]]]) -> AgreementStat
         fleiss_kappa=_round(kappa),
         alpha_nominal=_round(nominal),
         alpha_ordinal=_round(ordinal),
-        kappa_band=landis_koch(kappa),
-        informative=len(pairable) >= 2 and kappa is not None,
+        kappa_band=landis_koch(kappa) if informative else None,
+        informative=informative,
         note=note,
     )
 

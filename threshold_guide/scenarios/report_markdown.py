@@ -54,6 +54,9 @@ def _scenario(result: ScenarioResult) -> list[str]:
         f"{', '.join(result.versions)} · model outcome: **{model_title}** "
         f"(`{result.model_outcome}`)",
         "",
+        *([f"Sessions used {len(result.versions)} versions of the guidance; each participant "
+           "is compared with the model answer for their own version.", ""]
+          if len(result.versions) > 1 else []),
         "### Outcome spread",
         "",
         "```text",
@@ -139,7 +142,8 @@ def _scenario(result: ScenarioResult) -> list[str]:
         first = "-"
         if p.first_difference is not None:
             d = p.first_difference
-            first = f"`{d.question}`: {_answer(d.given)} (model {_answer(d.model)})"
+            given = "not reached" if d.given is None else _answer(d.given)
+            first = f"`{d.question}`: {given} (model {_answer(d.model)})"
         lines.append(
             f"| `{p.session_id}` | {_cell(p.agency) or '-'} | {_cell(p.role) or '-'} "
             f"| {p.version} | {f'`{p.outcome}`' if p.outcome else '-'} | {against} "
@@ -156,10 +160,13 @@ def _across(items: list[tuple[str, int, AgreementStats]]) -> list[str]:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     lines += [_stats_row(label, sessions, stats) for label, sessions, stats in items]
-    notes = sorted({stats.note for _, _, stats in items if stats.note})
-    if notes:
+    groups: dict[str, list[str]] = {}
+    for label, _, stats in items:
+        if stats.note:
+            groups.setdefault(stats.note, []).append(label)
+    if groups:
         lines.append("")
-        lines += [f"- {note}" for note in notes]
+        lines += [f"- {', '.join(labels)}: {note}" for note, labels in groups.items()]
     return lines
 
 
