@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random as random_module
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
@@ -30,7 +31,7 @@ FLEISS_1971 = [
 ]
 
 
-def _units_from_counts(rows: list[tuple[int, ...]]) -> list[list[int]]:
+def _units_from_counts(rows: Sequence[tuple[int, ...]]) -> list[list[int]]:
     return [[category for category, count in enumerate(row) for _ in range(count)]
             for row in rows]
 
