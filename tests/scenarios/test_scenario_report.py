@@ -9,6 +9,7 @@ import pytest
 
 from tests.scenarios.helpers import Capture, assert_golden, run
 from tests.scenarios.sessions import PLANS, session_for, write_sessions
+from threshold_guide.models.session import GivenAnswer
 from threshold_guide.scenarios.agreement import Metric, fleiss_kappa, krippendorff_alpha
 from threshold_guide.summary.json_output import render_json
 
@@ -114,6 +115,9 @@ def test_bad_sessions_are_clear_errors(capsys: Capture, tmp_path: Path) -> None:
                          "which scenario 'the-belt' does not target"),
         "hash.json": (render_json(good.model_copy(update={"guidance": good.guidance.model_copy(
             update={"sha256": "0" * 64})})), "content hashes differ"),
+        "answers.json": (render_json(good.model_copy(update={"answers": {
+            "immediate-danger": GivenAnswer(answer="maybe")}})),
+                         "question 'immediate-danger': has no answer 'maybe'"),
     }
     for name, (text, expected) in cases.items():
         path = _write(tmp_path / name, text)

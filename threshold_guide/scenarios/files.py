@@ -81,7 +81,8 @@ def split_scenarios(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
             if not picked:
                 others.append(path)
             else:
-                others.extend(p for p in found if p not in set(picked))
+                chosen = set(picked)
+                others.extend(p for p in found if p not in chosen)
         elif is_scenario_file(path):
             scenarios.append(path)
         else:
