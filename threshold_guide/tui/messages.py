@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
-from threshold_guide.walkthrough import Walkthrough
+if TYPE_CHECKING:  # the app imports this module before the core, to paint sooner
+    from threshold_guide.walkthrough import Walkthrough
 
 Clock = Callable[[], dt.datetime]
 """Where screens get the time from; tests pass a frozen clock."""

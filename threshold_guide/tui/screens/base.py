@@ -10,9 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
+from threshold_guide.tui.widgets.footer import KeyFooter
 
 ResultType = TypeVar("ResultType")
 
@@ -27,7 +28,7 @@ class BaseScreen(Screen[None]):
         yield Header(icon="≡")
         yield DangerBanner()
         yield from self.compose_body()
-        yield Footer()
+        yield KeyFooter()
 
     def compose_body(self) -> Iterable[Widget]:
         return ()
@@ -48,7 +49,7 @@ class BaseModal(ModalScreen[ResultType]):
             if self.dialog_title():
                 yield Static(self.dialog_title(), classes="dialog-title", markup=False)
             yield from self.compose_body()
-        yield Footer()
+        yield KeyFooter()
 
     def dialog_title(self) -> str:
         return self.TITLE_TEXT

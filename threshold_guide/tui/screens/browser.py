@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 
 from threshold_guide.logic_book import render_logic_book
 from threshold_guide.models.document import ThresholdDocument
@@ -15,6 +15,7 @@ from threshold_guide.models.text import render
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
+from threshold_guide.tui.widgets.footer import KeyFooter
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 
 
@@ -57,7 +58,7 @@ class BrowserScreen(Screen[None]):
         yield Header(icon="≡")
         yield DangerBanner()
         yield MarkdownView(render_logic_book(self.document), id="book")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Logic book: {render(self.document.title)} {self.document.version}"

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
+from threshold_guide.tui.widgets.footer import KeyFooter
 
 KeyTable = list[tuple[str, list[tuple[str, str]]]]
 """(heading, [(key, what it does)]) per screen."""
@@ -68,7 +69,7 @@ class HelpScreen(Screen[None]):
         yield DangerBanner()
         with VerticalScroll(id="help-body"):
             yield Markdown(self._markdown)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Help: keys"

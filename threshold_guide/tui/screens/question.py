@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Markdown, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Static
 
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.logic_book import definitions_markdown, why_markdown
@@ -48,7 +49,6 @@ class QuestionScreen(BaseScreen):
         super().__init__()
         self.state = state
         self.clock = clock
-        self._note_for: str | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
@@ -56,10 +56,10 @@ class QuestionScreen(BaseScreen):
             yield Static(id="prompt", markup=False)
             yield Static(id="hint", markup=False)
             yield AnswerList(id="answers")
-            yield Vertical(id="note-slot")
+            yield NoteBox(id="note-box")
             yield Static(id="problem", markup=False)
             yield Button("Continue ▸", id="continue", compact=True)
-            yield Markdown(id="help")
+            yield Static(id="help")
 
     def on_mount(self) -> None:
         self.sub_title = self._subtitle()
@@ -86,35 +86,29 @@ class QuestionScreen(BaseScreen):
         self.query_one("#continue").display = multiple or question.note is not None
         if new_question:
             self._set_problem(None)
-            self._mount_note()
+            self._show_note()
             help_text = render(question.help).strip()
-            help_widget = self.query_one("#help", Markdown)
+            help_widget = self.query_one("#help", Static)
             help_widget.display = bool(help_text)
-            help_widget.update(help_text)
+            # Rich renders Markdown into one widget; Textual's Markdown widget would build
+            # a widget per paragraph on every question, which is far slower.
+            help_widget.update(RichMarkdown(help_text, hyperlinks=False))
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
             answers.focus()
-        self._enable_note()
+        box = self.query_one(NoteBox)
+        # A single-choice note belongs to an answer, so it waits for one.
+        box.disabled = question.type is QuestionType.SINGLE and self.state.given is None
 
-    def _mount_note(self) -> None:
-        slot = self.query_one("#note-slot", Vertical)
-        slot.remove_children()
+    def _show_note(self) -> None:
+        box = self.query_one(NoteBox)
         question = self.state.question
-        self._note_for = None
+        box.display = question is not None and question.note is not None
         if question is None or question.note is None:
+            box.question_id = ""
             return
         given = self.state.given
-        self._note_for = question.id
-        slot.mount(NoteBox(question.note, (given.note or "") if given else "",
-                           given.evidence if given else None))
-
-    def _enable_note(self) -> None:
-        question = self.state.question
-        for box in self.query(NoteBox):
-            box.disabled = (
-                question is not None
-                and question.type is QuestionType.SINGLE
-                and self.state.given is None
-            )
+        box.show(question.id, question.note, (given.note or "") if given else "",
+                 given.evidence if given else None)
 
     def _set_problem(self, text: str | None) -> None:
         problem = self.query_one("#problem", Static)
@@ -136,13 +130,12 @@ class QuestionScreen(BaseScreen):
 
     def _apply_note(self) -> None:
         """Take what is in the note box now, so a save never waits for the typing pause."""
-        boxes = list(self.query(NoteBox))
-        if not boxes or self._note_for is None or self.state.question is None:
-            return
-        if self.state.question.id != self._note_for or boxes[0].disabled:
+        box = self.query_one(NoteBox)
+        question = self.state.question
+        if question is None or box.question_id != question.id or box.disabled:
             return
         try:
-            state = self.state.set_note(boxes[0].note, boxes[0].evidence, self.clock())
+            state = self.state.set_note(box.note, box.evidence, self.clock())
         except NotReady:
             return
         self._commit(state, moved=False)
@@ -179,8 +172,7 @@ class QuestionScreen(BaseScreen):
             self._set_problem(str(problem))
 
     def _focus_note(self) -> None:
-        for box in self.query(NoteBox):
-            box.focus_note()
+        self.query_one(NoteBox).focus_note()
 
     @on(AnswerList.Done)
     @on(Button.Pressed, "#continue")
@@ -190,7 +182,8 @@ class QuestionScreen(BaseScreen):
             state = self.state.next(self.clock())
         except NotReady as problem:
             self._set_problem(str(problem))
-            self.notify(str(problem), severity="warning")
+            if self.state.given is not None and self.query_one(NoteBox).display:
+                self._focus_note()  # what is missing is the note: go to it
             return
         self._commit(state, moved=True)
 

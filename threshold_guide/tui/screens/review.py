@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from threshold_guide.models.text import render
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
+from threshold_guide.tui.widgets.footer import KeyFooter
 from threshold_guide.walkthrough import Walkthrough, describe_selection
 
 
@@ -39,7 +40,7 @@ class ReviewScreen(Screen[str | None]):
         )
         yield CursorList(self._rows(), id="review-list")
         yield Static(self._footnote(), id="review-end", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Review answers"

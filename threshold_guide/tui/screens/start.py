@@ -56,6 +56,7 @@ class ResumeRow:
 
 class StartScreen(BaseScreen):
     HELP_TITLE = "Start screen"
+    AUTO_FOCUS = "#reference"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "begin", "Start walk"),
         Binding("f5", "book", "Logic book"),
@@ -149,7 +150,6 @@ class StartScreen(BaseScreen):
         self.show_rows(self.rows)
         if self.catalog.ids():
             self._fill_versions(self.catalog.ids()[0])
-            self.query_one("#reference", Input).focus()
 
     def _resume_label(self) -> str:
         return f"Resume ({sum(1 for row in self.rows if row.readable)})"

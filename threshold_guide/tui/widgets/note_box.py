@@ -15,7 +15,11 @@ TYPING_PAUSE = 0.4
 
 
 class NoteBox(Vertical):
-    """Posts :class:`NoteBox.Edited` after a pause in typing, and at once on leaving."""
+    """One box reused for every question (re-creating widgets per question is slow).
+
+    Posts :class:`NoteBox.Edited` at most :data:`TYPING_PAUSE` seconds after typing starts,
+    and at once when the evidence type changes or focus leaves the box.
+    """
 
     DEFAULT_CSS = """
     NoteBox { height: auto; }
@@ -25,41 +29,43 @@ class NoteBox(Vertical):
     """
 
     class Edited(Message):
-        def __init__(self, note: str, evidence: EvidenceType | None) -> None:
+        def __init__(self, question_id: str, note: str, evidence: EvidenceType | None) -> None:
             super().__init__()
+            self.question_id = question_id
             self.note = note
             self.evidence = evidence
 
-    def __init__(
-        self,
-        request: NoteRequest,
-        note: str,
-        evidence: EvidenceType | None,
-        *,
-        language: str = "en",
-        id: str | None = None,
-    ) -> None:
+    def __init__(self, *, language: str = "en", id: str | None = None) -> None:
         super().__init__(id=id)
-        self.request = request
         self.language = language
-        self._note = note
-        self._evidence = evidence
-        self._pending = False
+        self.question_id = ""
+        self._shown: tuple[str, EvidenceType | None] = ("", None)
+        self._kinds: list[EvidenceType] = []
         self._waiting = False
 
     def compose(self) -> ComposeResult:
-        need = "required" if self.request.required else "optional"
-        yield Label(f"Note ({need}): {render(self.request.prompt, self.language)}",
-                    markup=False, classes="note-prompt")
-        yield Select[EvidenceType](
-            [(EVIDENCE_LABELS[kind], kind) for kind in self.request.evidence],
-            prompt="How do you know? (evidence type)",
-            value=self._evidence if self._evidence in self.request.evidence else Select.NULL,
-            compact=True,
-            id="evidence",
+        yield Label("", markup=False, id="note-prompt")
+        yield Select[EvidenceType]([], prompt="How do you know? (evidence type)", compact=True,
+                                   id="evidence")
+        yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+
+    def show(self, question_id: str, request: NoteRequest, note: str,
+             evidence: EvidenceType | None) -> None:
+        """Show the note of another question (or the same one, reloaded)."""
+        self.question_id = question_id
+        need = "required" if request.required else "optional"
+        self.query_one("#note-prompt", Label).update(
+            f"Note ({need}): {render(request.prompt, self.language)}"
         )
-        yield TextArea(self._note, id="note", soft_wrap=True, show_line_numbers=False,
-                       tab_behavior="focus")
+        select: Select[EvidenceType] = self.query_one("#evidence", Select)
+        if request.evidence != self._kinds:
+            self._kinds = list(request.evidence)
+            select.set_options([(EVIDENCE_LABELS[kind], kind) for kind in self._kinds])
+        select.value = evidence if evidence in self._kinds else Select.NULL
+        area = self.query_one("#note", TextArea)
+        if area.text != note:
+            area.load_text(note)
+        self._shown = (note, evidence if evidence in self._kinds else None)
 
     @property
     def note(self) -> str:
@@ -75,7 +81,6 @@ class NoteBox(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self._pending = True
         # One timer per batch of keystrokes: a long stretch of typing is still saved
         # every TYPING_PAUSE seconds rather than only when it stops.
         if not self._waiting:
@@ -88,15 +93,15 @@ class NoteBox(Vertical):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        self._pending = True
         self.flush()
 
     def on_descendant_blur(self) -> None:
         self.flush()
 
     def flush(self) -> None:
-        """Post the note now if it changed since the last post."""
-        if not self._pending:
+        """Post the note now if it differs from what was last shown or posted."""
+        current = (self.note, self.evidence)
+        if not self.question_id or current == self._shown:
             return
-        self._pending = False
-        self.post_message(self.Edited(self.note, self.evidence))
+        self._shown = current
+        self.post_message(self.Edited(self.question_id, *current))

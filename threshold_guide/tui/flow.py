@@ -1,0 +1,232 @@
+"""Sessions in the app: start, resume (with upgrades), save, and which screen comes next.
+
+Kept apart from :mod:`threshold_guide.tui.app` so the app can paint its first frame before
+this module (and the core under it: pydantic, the catalog) is imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from threshold_guide.loading.catalog import Catalog
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.session import Session
+from threshold_guide.sessions import new_session, new_session_id
+from threshold_guide.storage.session_store import (
+    SessionStore,
+    SessionUnreadable,
+    StoredSession,
+)
+from threshold_guide.tui.messages import Clock, Navigate
+from threshold_guide.tui.screens.confirm import ConfirmModal
+from threshold_guide.tui.screens.intro import IntroModal
+from threshold_guide.tui.screens.question import QuestionScreen
+from threshold_guide.tui.screens.resume import PINNED, Move, ResumeModal
+from threshold_guide.tui.screens.start import ResumeRow, StartScreen
+from threshold_guide.tui.screens.summary import SummaryScreen
+from threshold_guide.tui.screens.voice import VoiceScreen
+from threshold_guide.upgrade import check_pin, upgrade_session
+from threshold_guide.walkthrough import Walkthrough, progress
+
+if TYPE_CHECKING:
+    from threshold_guide.tui.app import ThresholdApp
+
+
+class SessionFlow:
+    """What the app does with sessions; the app forwards its screens' messages here."""
+
+    def __init__(self, app: ThresholdApp, catalog: Catalog, store: SessionStore,
+                 clock: Clock, export_dir: Path) -> None:
+        self.app = app
+        self.catalog = catalog
+        self.store = store
+        self.clock = clock
+        self.export_dir = export_dir
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    def start_screen(self) -> StartScreen:
+        latest = next((r for r in self.store.listing() if isinstance(r, StoredSession)), None)
+        return StartScreen(
+            self.catalog, self.today(), self.resume_rows(),
+            role=latest.session.role if latest else "",
+            agency=latest.session.agency if latest else "",
+        )
+
+    # Listing ----------------------------------------------------------------------------
+
+    def resume_rows(self) -> list[ResumeRow]:
+        rows = []
+        for item in self.store.listing():
+            if isinstance(item, StoredSession):
+                session = item.session
+                ref = session.guidance
+                document = self.pinned_document(ref.id, ref.version, ref.sha256)
+                done = progress(document, session).describe() if document else (
+                    f"{len(session.answers)} answer(s); guidance version not found"
+                )
+                rows.append(ResumeRow(
+                    key=session.session_id, reference=session.reference,
+                    document=f"{ref.id} {ref.version}", progress=done,
+                    last_change=session.updated_at.astimezone(dt.UTC).strftime(
+                        "%Y-%m-%d %H:%M"),
+                    readable=True, path=item.path,
+                ))
+            else:
+                rows.append(ResumeRow(
+                    key=item.path.name, reference=f"⚠ unreadable: {item.path.name}",
+                    document="—", progress=item.reason, last_change="—", readable=False,
+                    path=item.path,
+                ))
+        return rows
+
+    def pinned_document(self, doc_id: str, version: str, sha: str) -> ThresholdDocument | None:
+        for entry in self.catalog.versions(doc_id):
+            if entry.version == version and entry.sha256 == sha:
+                return entry.document
+        return self.store.kept_document(sha)
+
+    def refresh_start(self) -> None:
+        for screen in self.app.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.show_rows(self.resume_rows())
+
+    # Saving -----------------------------------------------------------------------------
+
+    def save(self, state: Walkthrough) -> None:
+        """Save now; a failure is shown, never swallowed, since the user relies on it."""
+        self.app.current = state
+        try:
+            self.app.saved_path = self.store.save(state.session)
+        except OSError as error:
+            self.app.notify(
+                f"Could not save the session to {self.store.directory}: "
+                f"{error.strerror or error}. Keep this window open.",
+                title="Not saved", severity="error", timeout=30,
+            )
+
+    def keep(self, document: ThresholdDocument, sha256: str) -> None:
+        # The guidance folder still has it; the copy only helps if the folder changes later.
+        with contextlib.suppress(OSError):
+            self.store.keep_document(document, sha256)
+
+    # Starting and resuming --------------------------------------------------------------
+
+    def begin(self, message: StartScreen.Begin) -> None:
+        now = self.clock()
+        session_id = new_session_id(message.reference, now)
+        salt = 0
+        while self.store.path_for(session_id).exists():
+            salt += 1
+            session_id = new_session_id(message.reference, now, salt=str(salt))
+        session = new_session(
+            message.entry.document, message.entry.sha256, now=now,
+            reference=message.reference, role=message.role, agency=message.agency,
+            session_id=session_id,
+        )
+        self.keep(message.entry.document, message.entry.sha256)
+        self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
+
+    def resume(self, session_id: str) -> None:
+        try:
+            session = self.store.load(session_id)
+        except (SessionUnreadable, ValueError) as problem:
+            self.app.notify(str(problem), title="Cannot resume", severity="error")
+            return
+        check = check_pin(session, self.catalog, self.today(),
+                          self.store.kept_document(session.guidance.sha256))
+        pinned = check.pinned_document
+        if not check.needs_decision and pinned is not None:
+            self.keep(pinned, session.guidance.sha256)
+            self.open(Walkthrough(pinned, session.guidance.sha256, session))
+            return
+        now = self.clock()
+        moves = [
+            Move(entry, upgrade_session(session, pinned, entry.document, entry.sha256, now))
+            for entry in check.targets
+        ]
+        if pinned is None and not moves:
+            self.app.notify(
+                f"The guidance this session uses ({session.guidance.id} "
+                f"{session.guidance.version}) is not available. The session is kept at "
+                f"{self.store.path_for(session.session_id)}.",
+                title="Cannot resume", severity="error", timeout=20,
+            )
+            return
+        self.app.push_screen(ResumeModal(check, moves), partial(self._resume_chosen, session))
+
+    def _resume_chosen(self, session: Session, choice: Move | str | None) -> None:
+        ref = session.guidance
+        if choice == PINNED:
+            pinned = self.pinned_document(ref.id, ref.version, ref.sha256)
+            if pinned is not None:
+                self.keep(pinned, ref.sha256)
+                self.open(Walkthrough(pinned, ref.sha256, session))
+        elif isinstance(choice, Move):
+            self.keep(choice.entry.document, choice.entry.sha256)
+            state = Walkthrough(choice.entry.document, choice.entry.sha256, choice.upgrade.session)
+            dropped = len(choice.upgrade.dropped)
+            self.app.notify(
+                f"Moved to version {choice.entry.version}. "
+                + (f"{dropped} changed question(s) need answering again." if dropped else
+                   "All answers were kept."),
+                title="Guidance updated",
+            )
+            self.open(state)
+
+    def delete(self, session_id: str) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.store.delete(session_id)
+                self.refresh_start()
+                self.app.notify("Session deleted.")
+
+        self.app.push_screen(ConfirmModal(
+            "Delete this session?",
+            "The saved answers and notes of this session will be deleted from this computer. "
+            "Exported summaries are not affected.",
+            "Delete",
+        ), confirmed)
+
+    def about(self) -> None:
+        self.app.push_screen(IntroModal())
+
+    # Navigation -------------------------------------------------------------------------
+
+    def open(self, state: Walkthrough) -> None:
+        """Show a session where it stands: its question, or the summary if finished."""
+        self.save(state)
+        self.app.push_screen(self.screen_for(state, "question" if state.question else "summary"))
+
+    def screen_for(self, state: Walkthrough, view: str) -> Screen[None]:
+        if view == "question" and state.question is not None:
+            return QuestionScreen(state, self.clock)
+        if view == "voice":
+            return VoiceScreen(state, self.clock)
+        return SummaryScreen(state, self.clock, self.export_dir)
+
+    def navigate(self, message: Navigate) -> None:
+        if message.state is not None:
+            self.save(message.state)
+        if message.view == "start" or message.state is None:
+            while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen,
+                                                                    StartScreen):
+                self.app.pop_screen()
+            self.app.current = None
+            self.refresh_start()
+            return
+        state = message.state
+        view: str = message.view
+        if view == "outcome":
+            outcome = state.outcome
+            has_prompts = bool(state.document.child_voice or state.document.strengths)
+            # An emergency outcome is shown at once; the child's voice can wait for later.
+            view = "voice" if has_prompts and outcome and not outcome.emergency else "summary"
+        self.app.switch_screen(self.screen_for(state, view))
