@@ -18,6 +18,7 @@ from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.screens.voice import VoiceScreen
+from threshold_guide.tui.widgets.answers import AnswerList
 
 T = TypeVar("T")
 SIZE = (80, 24)
@@ -95,6 +96,9 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
     assert isinstance(screen, QuestionScreen)
     question = screen.state.question
     assert question is not None
+    if not isinstance(pilot.app.focused, AnswerList):
+        await settle(pilot)  # focus is still on its way back from the last note
+    before = screen.state.index
     ids = [a.id for a in question.answers]
     chosen = [selection] if isinstance(selection, str) else selection
     for answer_id in chosen:
@@ -114,7 +118,16 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
         await press(pilot, *note)
     if needs_next:
         await press(pilot, "ctrl+n")
-    await settle(pilot)
+    # Messages bubble from the list to the screen to the app: wait for the walk to move.
+    for _ in range(200):
+        if pilot.app.screen is not screen or screen.state.index != before:
+            break
+        await pilot._wait_for_screen()
+        await asyncio.sleep(0.002)
+    else:
+        raise AssertionError(f"the walk did not move on from {question.id}")
+    if pilot.app.screen is not screen or screen.state.question is None:
+        await settle(pilot)  # a new screen is coming: let it mount
 
 
 def _ticked(screen: QuestionScreen) -> list[str]:
@@ -131,7 +144,9 @@ async def walk(pilot: Pilot[int], answers: Mapping[str, Selection], limit: int =
         if not isinstance(screen, QuestionScreen):
             return
         question = screen.state.question
-        assert question is not None
+        if question is None:  # the outcome is reached; the app is switching screens
+            await settle(pilot)
+            continue
         await answer_current(pilot, answers[question.id])
     raise AssertionError("the walk did not end")
 

@@ -81,6 +81,7 @@ class ThresholdApp(App[int]):
         self.current: Walkthrough | None = None
         """The session on screen, as last saved."""
         self.saved_path: Path | None = None
+        self._save_pending = False
         self.crash: BaseException | None = None
         self.crash_log: Path | None = None
 
@@ -189,7 +190,17 @@ class ThresholdApp(App[int]):
     # Messages from the screens ----------------------------------------------------------
 
     def on_session_changed(self, message: SessionChanged) -> None:
-        self._flow().save(message.state)
+        # Saved just after the next frame, so the screen answers the key first; changes
+        # made before then are saved together, as the latest state.
+        self.current = message.state
+        if not self._save_pending:
+            self._save_pending = True
+            self.call_after_refresh(self._save_current)
+
+    def _save_current(self) -> None:
+        self._save_pending = False
+        if self.current is not None:
+            self._flow().save(self.current)
 
     def on_navigate(self, message: Navigate) -> None:
         self._flow().navigate(message)
@@ -209,10 +220,15 @@ class ThresholdApp(App[int]):
     # Leaving and crashing ---------------------------------------------------------------
 
     def _flush_edits(self) -> None:
+        """Take what is typed on every screen into the session and save it now."""
         for screen in self.screen_stack:
             flush = getattr(screen, "flush_edits", None)
-            if callable(flush):
-                flush()
+            state = flush() if callable(flush) else None
+            if state is not None:
+                self.current = state
+        if self.current is not None and self.flow is not None:
+            self._save_pending = False
+            self.flow.save(self.current)
 
     async def action_quit(self) -> None:
         self._flush_edits()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markdown import Markdown as RichMarkdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,6 +21,7 @@ from threshold_guide.tui.screens.info import InfoModal
 from threshold_guide.tui.screens.review import ReviewScreen
 from threshold_guide.tui.widgets.answers import AnswerList, chosen_ids
 from threshold_guide.tui.widgets.breadcrumb import Breadcrumb
+from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import NoteBox
 from threshold_guide.walkthrough import NotReady, Walkthrough
 
@@ -90,14 +90,18 @@ class QuestionScreen(BaseScreen):
             help_text = render(question.help).strip()
             help_widget = self.query_one("#help", Static)
             help_widget.display = bool(help_text)
-            # Rich renders Markdown into one widget; Textual's Markdown widget would build
-            # a widget per paragraph on every question, which is far slower.
-            help_widget.update(RichMarkdown(help_text, hyperlinks=False))
+            # Pre-rendered, cached text: Textual's Markdown widget would build a widget per
+            # paragraph on every question, which is far slower.
+            width = max(20, self.query_one("#body").scrollable_content_region.width or 76)
+            help_widget.update(markdown_text(help_text, width) if help_text else "")
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
             answers.focus()
         box = self.query_one(NoteBox)
-        # A single-choice note belongs to an answer, so it waits for one.
-        box.disabled = question.type is QuestionType.SINGLE and self.state.given is None
+        # A single-choice note belongs to an answer, so it waits for one. Only touched
+        # when shown and changed: re-styling the box is a large part of a keypress.
+        waiting = question.type is QuestionType.SINGLE and self.state.given is None
+        if box.display and box.disabled != waiting:
+            box.disabled = waiting
 
     def _show_note(self) -> None:
         box = self.query_one(NoteBox)
@@ -140,9 +144,10 @@ class QuestionScreen(BaseScreen):
             return
         self._commit(state, moved=False)
 
-    def flush_edits(self) -> None:
-        """Save what is typed now (the app calls this before quitting)."""
+    def flush_edits(self) -> Walkthrough:
+        """Take what is typed now; the app saves the result before quitting."""
         self._apply_note()
+        return self.state
 
     @on(NoteBox.Edited)
     def _note_edited(self) -> None:

@@ -73,8 +73,10 @@ class VoiceScreen(BaseScreen):
             self.set_timer(TYPING_PAUSE, self._save)
         self._pending.add(event.text_area.id)
 
-    def flush_edits(self) -> None:
+    def flush_edits(self) -> Walkthrough:
+        """Take what is typed now; the app saves the result before quitting."""
         self._save()
+        return self.state
 
     def _save(self) -> None:
         """Save every box typed in since the last save."""

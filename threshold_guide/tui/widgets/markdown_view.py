@@ -8,10 +8,13 @@ heading starts, so a table of contents can jump to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import ClassVar
 
+from rich.console import Console
 from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -39,6 +42,28 @@ def sections(markdown: str) -> list[tuple[str, int, str]]:
     if lines:
         found.append((title, level, "\n".join(lines)))
     return found
+
+
+@lru_cache(maxsize=256)
+def markdown_text(markdown: str, width: int) -> Text:
+    """Short Markdown (a question's help) as styled text wrapped to ``width``, cached.
+
+    Going back and forth between questions shows the same help again; caching the
+    rendering keeps those keypresses fast.
+    """
+    console = Console(width=width, color_system="truecolor", force_terminal=True,
+                      legacy_windows=False)
+    lines = console.render_lines(RichMarkdown(markdown, hyperlinks=False),
+                                 console.options.update(width=width, height=None), pad=False)
+    text = Text()
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for segment in line:
+            if not segment.control:
+                text.append(segment.text, segment.style)
+    text.rstrip()
+    return text
 
 
 class MarkdownView(ScrollView, can_focus=True):
