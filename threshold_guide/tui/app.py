@@ -230,6 +230,11 @@ class ThresholdApp(App[int]):
             self._save_pending = False
             self.flow.save(self.current)
 
+    def on_unmount(self) -> None:
+        # However the app ends, a save waiting for the next frame is written now.
+        if self._save_pending:
+            self._save_current()
+
     async def action_quit(self) -> None:
         self._flush_edits()
         self.exit(0)
