@@ -1,0 +1,62 @@
+"""Turning a typed line into answer ids, with a message that says how to type it instead."""
+
+from __future__ import annotations
+
+import re
+
+from threshold_guide.models.document import Question, QuestionType
+from threshold_guide.models.session import Selection
+
+NONE_WORD = "none"
+_SEPARATORS = re.compile(r"[,\s]+")
+
+
+class InputProblem(ValueError):
+    """A line that is not a valid answer. ``str()`` says what to type instead."""
+
+
+def how_to_answer(question: Question) -> str:
+    """The instruction for the answer prompt, e.g. 'Type a number from 1 to 4'."""
+    count = len(question.answers)
+    if question.type is QuestionType.MULTIPLE:
+        return (f"Type the numbers of all that apply, separated by commas (for example 1,3), "
+                f"or {NONE_WORD}")
+    return "Type 1" if count == 1 else f"Type a number from 1 to {count}"
+
+
+def parse_selection(question: Question, line: str) -> Selection:
+    """The answer ids a line names; raises :class:`InputProblem` with what to type instead."""
+    count = len(question.answers)
+    text = line.strip().lower()
+    multiple = question.type is QuestionType.MULTIPLE
+    if multiple and text == NONE_WORD:
+        return []
+    parts = [part.rstrip(".") for part in _SEPARATORS.split(text) if part]
+    if not parts:
+        raise InputProblem(how_to_answer(question) + ".")
+    numbers: list[int] = []
+    for part in parts:
+        if not part.isdigit():
+            if multiple and part == NONE_WORD:
+                raise InputProblem(f"Type {NONE_WORD} on its own, or only numbers.")
+            raise InputProblem(f"'{part}' is not an answer number. {how_to_answer(question)}.")
+        number = int(part)
+        if not 1 <= number <= count:
+            raise InputProblem(
+                f"There is no answer {number}: the answers are numbered 1 to {count}."
+            )
+        numbers.append(number)
+    ids = [question.answers[number - 1].id for number in numbers]
+    if multiple:
+        return ids
+    if len(set(ids)) > 1:
+        raise InputProblem("Choose one answer only. " + how_to_answer(question) + ".")
+    return ids[0]
+
+
+def selected_numbers(question: Question, selection: Selection | None) -> list[int]:
+    """The answer numbers of a selection, in the question's order."""
+    if selection is None:
+        return []
+    chosen = {selection} if isinstance(selection, str) else set(selection)
+    return [n for n, answer in enumerate(question.answers, start=1) if answer.id in chosen]
