@@ -3,15 +3,17 @@
 A session is pinned to a document version and the hash of its content. On resume the
 guidance folder may hold that exact version, the same version with different content
 (someone edited the file), a newer version in effect today, or none of these. Moving a
-session to another version keeps the answers to questions that did not change (compared by
-their canonical JSON) and records what happened in the session's history, including
-anything typed that could not be carried over, so nothing is silently lost.
+session to another version keeps every answer that still stands (the question was not
+reworded: see :mod:`threshold_guide.versions.diff`) and records what happened in the
+session's history, including anything typed that could not be carried over, so nothing is
+silently lost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from threshold_guide.engine.routing import AnswerError, normalise
 from threshold_guide.loading.canonical import canonical_json
@@ -19,6 +21,8 @@ from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import ThresholdDocument, version_key
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
 from threshold_guide.models.text import render
+from threshold_guide.versions.diff import diff_documents
+from threshold_guide.versions.model import DocumentDiff
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,11 @@ def check_pin(
     return PinCheck(session, pinned, kept, changed, newer)
 
 
+DropReason = Literal["reworded", "removed", "not-accepted", "not-asked"]
+"""Why an answer was not carried over: its question was reworded or removed, the new
+version does not accept the answer, or the old version never asked the question."""
+
+
 @dataclass(frozen=True)
 class Upgrade:
     """A session moved to another document version."""
@@ -111,6 +120,23 @@ class Upgrade:
     """Question ids whose answers were carried over."""
     dropped: list[str] = field(default_factory=list)
     """Question ids whose answers were not, because the question changed or went."""
+    reasons: dict[str, DropReason] = field(default_factory=dict)
+    """Why each answer in ``dropped`` was not carried over."""
+    diff: DocumentDiff | None = None
+    """What changed between the versions; None when the pinned version was not available."""
+
+    @property
+    def reasked(self) -> list[str]:
+        """Dropped answers whose questions the new version still asks: to be asked again."""
+        return [q for q in self.dropped if self.reasons.get(q) in ("reworded", "not-accepted")]
+
+    @property
+    def rerouted(self) -> list[str]:
+        """Kept answers that now lead elsewhere."""
+        if self.diff is None:
+            return []
+        moved = {item.id for item in self.diff.questions.rerouted}
+        return [q for q in self.kept if q in moved]
 
 
 def unchanged_questions(old: ThresholdDocument, new: ThresholdDocument) -> set[str]:
@@ -130,27 +156,33 @@ def upgrade_session(
     new_sha256: str,
     now: dt.datetime,
 ) -> Upgrade:
-    """Move ``session`` to ``new``, keeping the answers to questions that did not change.
+    """Move ``session`` to ``new``, keeping every answer that still stands.
 
+    An answer stands when its question is in both versions and was not reworded (see
+    :mod:`threshold_guide.versions.diff`): a question whose answers were only re-routed,
+    or whose help or rationale was edited, keeps its answer; the new route follows from it.
     When the pinned version ``old`` is not available the questions cannot be compared, so
     answers are kept where the question still exists and the answer still fits it.
     """
-    same = unchanged_questions(old, new) if old is not None else None
+    diff = diff_documents(old, new) if old is not None else None
+    reworded = diff.reasked() if diff is not None else set()
     answers: dict[str, GivenAnswer] = {}
-    lost: list[str] = []
+    reasons: dict[str, DropReason] = {}
     for question_id, given in session.answers.items():
-        if _carries_over(question_id, given, new, same):
+        reason = _drop_reason(question_id, given, old, new, reworded)
+        if reason is None:
             answers[question_id] = given
         else:
-            lost.append(question_id)
+            reasons[question_id] = reason
+    lost = list(reasons)
     voice, voice_lost = _keep_prompts(session.child_voice, {p.id for p in new.child_voice})
     strengths, strengths_lost = _keep_prompts(session.strengths, {p.id for p in new.strengths})
     override = session.override
-    override_lost = override is not None and not _outcome_unchanged(override.outcome, old, new)
+    override_lost = override is not None and not _outcome_unchanged(override.outcome, new, diff)
 
     ref = session.guidance
     how = (
-        "answers to unchanged questions were kept"
+        "answers to questions that were not reworded were kept"
         if old is not None
         else "the pinned version was not available to compare, so answers were kept where "
         "the question and answer still exist"
@@ -165,8 +197,16 @@ def upgrade_session(
             ),
         )
     ]
+    kept_ids = [q for q in session.answers if q in answers]
+    upgrade = Upgrade(session, kept_ids, lost, reasons, diff)
+    if upgrade.rerouted:
+        prompts = "; ".join(f"“{render(new.question(q).prompt)}”" for q in upgrade.rerouted)
+        events.append(HistoryEvent(at=now, event=(
+            f"Kept the answers to questions that lead elsewhere in {new.version}, so the "
+            f"route may differ from here on: {prompts}.")))
     for question_id in lost:
-        events.append(HistoryEvent(at=now, event=_lost_answer(question_id, session, old)))
+        events.append(HistoryEvent(at=now, event=_lost_answer(
+            question_id, session, old, new, reasons[question_id])))
     for prompt_id, text in [*voice_lost, *strengths_lost]:
         events.append(HistoryEvent(
             at=now, event=f"Text for the prompt '{prompt_id}', which the new version no "
@@ -187,22 +227,27 @@ def upgrade_session(
         "history": [*session.history, *events],
         "updated_at": now,
     })
-    kept_ids = [q for q in session.answers if q in answers]
-    return Upgrade(moved, kept_ids, lost)
+    return replace(upgrade, session=moved)
 
 
-def _carries_over(
-    question_id: str, given: GivenAnswer, new: ThresholdDocument, same: set[str] | None
-) -> bool:
-    if same is not None:
-        return question_id in same
+def _drop_reason(
+    question_id: str,
+    given: GivenAnswer,
+    old: ThresholdDocument | None,
+    new: ThresholdDocument,
+    reworded: set[str],
+) -> DropReason | None:
     if not new.has_question(question_id):
-        return False
+        return "removed"
+    if old is not None and not old.has_question(question_id):
+        return "not-asked"
+    if question_id in reworded:
+        return "reworded"
     try:
         normalise(new.question(question_id), given.answer)
     except AnswerError:
-        return False
-    return True
+        return "not-accepted"
+    return None
 
 
 def _keep_prompts(
@@ -214,21 +259,30 @@ def _keep_prompts(
 
 
 def _outcome_unchanged(
-    outcome_id: str, old: ThresholdDocument | None, new: ThresholdDocument
+    outcome_id: str, new: ThresholdDocument, diff: DocumentDiff | None
 ) -> bool:
-    try:
-        after = canonical_json(new.outcome(outcome_id))
-    except KeyError:
+    if outcome_id not in {outcome.id for outcome in new.outcomes}:
         return False
-    if old is None:
+    if diff is None:
         return True
-    try:
-        return canonical_json(old.outcome(outcome_id)) == after
-    except KeyError:
-        return False
+    return outcome_id not in {item.id for item in diff.outcomes.changed}
 
 
-def _lost_answer(question_id: str, session: Session, old: ThresholdDocument | None) -> str:
+_BECAUSE: dict[DropReason, str] = {
+    "reworded": "the question was reworded in {version}, so it must be asked again",
+    "removed": "{version} no longer asks this question",
+    "not-accepted": "{version} does not offer that answer, so the question must be asked again",
+    "not-asked": "the version it was given under did not ask this question",
+}
+
+
+def _lost_answer(
+    question_id: str,
+    session: Session,
+    old: ThresholdDocument | None,
+    new: ThresholdDocument,
+    reason: DropReason,
+) -> str:
     given = session.answers[question_id]
     chosen = [given.answer] if isinstance(given.answer, str) else given.answer
     prompt, labels = question_id, list(chosen)
@@ -236,8 +290,9 @@ def _lost_answer(question_id: str, session: Session, old: ThresholdDocument | No
         question = old.question(question_id)
         prompt = render(question.prompt)
         labels = [render(a.label) for a in question.answers if a.id in chosen]
+    because = _BECAUSE[reason].format(version=new.version)
     text = (
-        f"The answer to “{prompt}” was not carried over because the question changed. "
+        f"The answer to “{prompt}” was not carried over because {because}. "
         f"It was: {'; '.join(labels) or 'nothing ticked'}."
     )
     if given.note:

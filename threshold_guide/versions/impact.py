@@ -1,0 +1,137 @@
+"""Replay scenarios and sessions under two versions and say which ones a change affects.
+
+Pure: the cases come in as answers, already read from their files. A scenario is replayed
+with the model answers it gives for each version (its ``by_version`` answers where it has
+them), so a scenario already written for both versions shows the outcome each gives; a
+session is replayed with its own answers under both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from threshold_guide.engine.route import Route, derive_route
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.scenario import Scenario
+from threshold_guide.models.session import Selection, Session
+from threshold_guide.versions.diff import destination
+from threshold_guide.versions.model import (
+    CaseImpact,
+    CaseKind,
+    CaseStatus,
+    DocumentDiff,
+    Impact,
+    SkippedCase,
+    WalkResult,
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """Answers to replay under an old and a new version."""
+
+    kind: CaseKind
+    id: str
+    file: str
+    document: str
+    """The document id the case was written for."""
+    old_answers: Mapping[str, Selection]
+    new_answers: Mapping[str, Selection]
+
+
+def scenario_case(scenario: Scenario, file: Path, old: str, new: str) -> Case:
+    """A scenario's model answers for the ``old`` and ``new`` version numbers."""
+    def answers(version: str) -> dict[str, Selection]:
+        return {q: given.answer for q, given in scenario.answers_for(version).items()}
+
+    return Case("scenario", scenario.id, str(file), scenario.guidance.id,
+                answers(old), answers(new))
+
+
+def session_case(session: Session, file: Path) -> Case:
+    answers = session.selections()
+    return Case("session", session.session_id, str(file), session.guidance.id, answers, answers)
+
+
+@dataclass(frozen=True)
+class _Walk:
+    result: WalkResult
+    route: Route
+
+
+def walk(document: ThresholdDocument, answers: Mapping[str, Selection]) -> _Walk:
+    """Follow the answers as far as they go; an answer the version does not accept stops
+    the walk at its question instead of failing it."""
+    problem: AnswerError | None = None
+    try:
+        route = derive_route(document, answers)
+    except AnswerError as error:
+        problem = error
+        # Without the answer that failed, the route is the same up to its question and
+        # stops there, so this cannot fail again.
+        route = derive_route(document, {q: s for q, s in answers.items() if q != error.question})
+    result = WalkResult(
+        outcome=route.outcome.id if route.outcome is not None else None,
+        level=route.outcome.level if route.outcome is not None else None,
+        stopped_at=route.pending.id if route.pending is not None else None,
+        not_accepted=str(problem) if problem is not None else None,
+        route=route.question_ids,
+    )
+    return _Walk(result, route)
+
+
+def divergence(old: Route, new: Route) -> str | None:
+    """The question where two routes part: where an answer differs or leads elsewhere, or
+    where one route stops while the other goes on."""
+    for before, after in zip(old.steps, new.steps, strict=False):
+        if (before.question.id != after.question.id or before.selection != after.selection
+                or destination(before.target) != destination(after.target)):
+            return before.question.id
+    if len(old.steps) < len(new.steps):
+        return new.steps[len(old.steps)].question.id
+    if len(new.steps) < len(old.steps):
+        return old.steps[len(new.steps)].question.id
+    return None
+
+
+def _status(old: WalkResult, new: WalkResult, parted: bool) -> CaseStatus:
+    if old == new:
+        return "route-changed" if parted else "unchanged"
+    if new.not_accepted is not None and new.not_accepted != old.not_accepted:
+        return "answer-not-accepted"
+    if old.outcome == new.outcome:
+        return "route-changed"
+    if new.outcome is None:
+        return "stops-early" if old.outcome is not None else "route-changed"
+    return "outcome-changed"
+
+
+def replay_case(case: Case, old: ThresholdDocument, new: ThresholdDocument,
+                diff: DocumentDiff) -> CaseImpact:
+    before, after = walk(old, case.old_answers), walk(new, case.new_answers)
+    reasked = diff.reasked()
+    parted = divergence(before.route, after.route)
+    return CaseImpact(
+        kind=case.kind, id=case.id, file=case.file,
+        status=_status(before.result, after.result, parted is not None),
+        old=before.result, new=after.result,
+        diverges_at=parted,
+        reasked=[q for q in before.result.route if q in reasked],
+    )
+
+
+def impact(cases: Sequence[Case], old: ThresholdDocument, new: ThresholdDocument,
+           diff: DocumentDiff) -> Impact:
+    """Replay every case written for either document; skip the others, saying why."""
+    replayed: list[CaseImpact] = []
+    skipped: list[SkippedCase] = []
+    for case in cases:
+        if case.document in (old.id, new.id):
+            replayed.append(replay_case(case, old, new, diff))
+        else:
+            skipped.append(SkippedCase(kind=case.kind, id=case.id, file=case.file,
+                                       reason=f"written for document '{case.document}'"))
+    return Impact(cases=replayed, skipped=skipped)
