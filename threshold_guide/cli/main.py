@@ -12,7 +12,16 @@ import traceback
 from collections.abc import Sequence
 
 from threshold_guide import __version__
-from threshold_guide.cli.commands import guidance, paths, run, scenarios, schema, validate
+from threshold_guide.cli.commands import (
+    diff,
+    guidance,
+    paths,
+    run,
+    scenarios,
+    schema,
+    upgrade,
+    validate,
+)
 from threshold_guide.cli.console import CommandError, error
 from threshold_guide.cli.options import guidance_parent
 from threshold_guide.exit_status import ExitStatus
@@ -51,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-V", "--version", action="version", version=f"threshold-guide {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (validate, guidance, paths, run, schema, scenarios):
+    for module in (validate, guidance, paths, run, schema, scenarios, diff, upgrade):
         module.add_parser(commands, parents)
     return parser
 
