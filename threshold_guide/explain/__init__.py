@@ -1,0 +1,11 @@
+"""Explaining a decision to partners: plain language for one reader, from a finished session.
+
+``explain`` builds the :class:`~threshold_guide.models.explanation.Explanation`;
+``render_explanation_markdown`` renders it. JSON is ``summary.json_output.render_json`` and
+print-ready HTML is ``render.pages.explanation_html``.
+"""
+
+from threshold_guide.explain.build import ExplainError, explain
+from threshold_guide.explain.markdown import render_explanation_markdown
+
+__all__ = ["ExplainError", "explain", "render_explanation_markdown"]
