@@ -1,0 +1,178 @@
+"""The question tree as a flowchart: Mermaid or Graphviz DOT text.
+
+Questions are numbered as in the logic book (Q1 is the start), so a reader can move between
+the two. Shapes carry the meaning, never colour alone: a box is a single-choice question, a
+parallelogram a tick-any checklist, a rounded (stadium or ellipse) node an outcome, and a
+hexagon (double octagon in DOT) an emergency outcome; each outcome's label also says its
+level and whether the test is met. Node names are generated (q1, o1), so no id or text a
+guidance author wrote is ever parsed as syntax; every label is escaped for its syntax.
+Same document and language give the same text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from threshold_guide.models.document import (
+    Outcome,
+    Question,
+    QuestionType,
+    Route,
+    Target,
+    ThresholdDocument,
+)
+from threshold_guide.models.text import render
+from threshold_guide.render.unicode import visible_codes
+
+# '%' and braces too: Mermaid reads "%%{...}%%" anywhere in the text as a configuration
+# directive, which could loosen its security level.
+_MERMAID_SPECIAL = frozenset('"#&<>`|\\%{}')
+_WRAP = 34
+
+
+@dataclass(frozen=True)
+class Node:
+    name: str
+    label: str
+    kind: str
+    """question, checklist, outcome or emergency."""
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Flowchart:
+    title: str
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(visible_codes(text).split())
+
+
+def _rule(number: int, route: Route, question: Question, lang: str) -> str:
+    def labels(ids: list[str]) -> str:
+        return ", ".join(render(a.label, lang) for a in question.answers if a.id in ids)
+
+    parts: list[str] = []
+    if route.if_any:
+        parts.append("any of: " + labels(route.if_any))
+    if route.if_all:
+        parts.append("all of: " + labels(route.if_all))
+    if route.min_selected is not None:
+        parts.append(f"at least {route.min_selected} ticked")
+    return f"({number}) " + ("; ".join(parts) if parts else "otherwise")
+
+
+def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
+    """The document's questions, outcomes and the ways between them, in a stable order."""
+    start = document.question(document.start)
+    questions = [start, *(q for q in document.questions if q.id != start.id)]
+    outcomes = sorted(document.outcomes, key=lambda o: -o.level)
+    names = {q.id: f"q{n}" for n, q in enumerate(questions, start=1)}
+    outcome_names = {o.id: f"o{n}" for n, o in enumerate(outcomes, start=1)}
+
+    def target_name(target: Target) -> str | None:
+        if target.outcome is not None:
+            return outcome_names.get(target.outcome)
+        return names.get(str(target.next))
+
+    nodes = [_question_node(names[q.id], n, q, language)
+             for n, q in enumerate(questions, start=1)]
+    nodes += [_outcome_node(outcome_names[o.id], o, language) for o in outcomes]
+    edges: list[Edge] = []
+    for question in questions:
+        grouped: dict[str, list[str]] = {}
+        if question.type is QuestionType.MULTIPLE:
+            for number, route in enumerate(question.routes, start=1):
+                name = target_name(route)
+                if name is not None:
+                    grouped.setdefault(name, []).append(_rule(number, route, question, language))
+        else:
+            for answer in question.answers:
+                name = target_name(answer) if answer.routes else None
+                if name is not None:
+                    grouped.setdefault(name, []).append(render(answer.label, language))
+        edges += [Edge(names[question.id], name, " / ".join(labels))
+                  for name, labels in grouped.items()]
+    title = f"{render(document.title, language)} ({document.id} {document.version})"
+    return Flowchart(_one_line(title), nodes, edges)
+
+
+def _question_node(name: str, number: int, question: Question, lang: str) -> Node:
+    multiple = question.type is QuestionType.MULTIPLE
+    suffix = " (tick any that apply)" if multiple else ""
+    label = _one_line(f"Q{number}. {render(question.prompt, lang)}{suffix}")
+    return Node(name, label, "checklist" if multiple else "question")
+
+
+def _outcome_node(name: str, outcome: Outcome, lang: str) -> Node:
+    met = "test met" if outcome.test_met else "test not met"
+    urgent = "; emergency" if outcome.emergency else ""
+    label = _one_line(f"{render(outcome.title, lang)} [level {outcome.level}; {met}{urgent}]")
+    return Node(name, label, "emergency" if outcome.emergency else "outcome")
+
+
+# Mermaid -------------------------------------------------------------------------------
+
+_MERMAID_SHAPES = {
+    "question": ('["', '"]'),
+    "checklist": ('[/"', '"/]'),
+    "outcome": ('(["', '"])'),
+    "emergency": ('{{"', '"}}'),
+}
+
+
+def mermaid_text(text: str) -> str:
+    """Text safe inside a Mermaid quoted label: specials as #NN; entity codes, one line."""
+    return "".join(f"#{ord(c)};" if c in _MERMAID_SPECIAL else c for c in _one_line(text))
+
+
+def render_mermaid(chart: Flowchart) -> str:
+    out = [f"%% {mermaid_text(chart.title)}", "flowchart TD"]
+    for node in chart.nodes:
+        left, right = _MERMAID_SHAPES[node.kind]
+        out.append(f"    {node.name}{left}{mermaid_text(node.label)}{right}")
+    for edge in chart.edges:
+        out.append(f'    {edge.source} -->|"{mermaid_text(edge.label)}"| {edge.target}')
+    return "\n".join(out) + "\n"
+
+
+# Graphviz DOT --------------------------------------------------------------------------
+
+_DOT_SHAPES = {
+    "question": "box",
+    "checklist": "parallelogram",
+    "outcome": "ellipse",
+    "emergency": "doubleoctagon",
+}
+
+
+def dot_text(text: str, wrap: int | None = _WRAP) -> str:
+    """A DOT double-quoted string (quotes included), wrapped with centred line breaks."""
+    lines = textwrap.wrap(_one_line(text), wrap) if wrap else [_one_line(text)]
+    escaped = [line.replace("\\", "\\\\").replace('"', '\\"') for line in lines or [""]]
+    return '"' + "\\n".join(escaped) + '"'
+
+
+def render_dot(chart: Flowchart) -> str:
+    out = [
+        f"digraph {dot_text(chart.title, None)} {{",
+        f"    graph [rankdir=TB, labelloc=t, label={dot_text(chart.title, None)}];",
+        '    node [fontname="Helvetica", fontsize=10];',
+        '    edge [fontname="Helvetica", fontsize=9];',
+    ]
+    for node in chart.nodes:
+        out.append(f"    {node.name} [shape={_DOT_SHAPES[node.kind]}, "
+                   f"label={dot_text(node.label)}];")
+    for edge in chart.edges:
+        out.append(f"    {edge.source} -> {edge.target} [label={dot_text(edge.label)}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
