@@ -13,7 +13,10 @@ from collections.abc import Sequence
 
 from threshold_guide import __version__
 from threshold_guide.cli.commands import (
+    book,
     diff,
+    explain,
+    graph,
     guidance,
     paths,
     run,
@@ -60,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-V", "--version", action="version", version=f"threshold-guide {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (validate, guidance, paths, run, schema, scenarios, diff, upgrade):
+    for module in (validate, guidance, paths, run, schema, scenarios, diff, upgrade,
+                   explain, graph, book):
         module.add_parser(commands, parents)
     return parser
 

@@ -10,6 +10,7 @@ from threshold_guide.cli.options import Commands, add_document_arguments, now, p
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
+from threshold_guide.render.pages import summary_html
 from threshold_guide.sessions import check_answers, new_session, with_answers
 from threshold_guide.storage.answers_file import AnswersFileError, read_answers
 from threshold_guide.storage.atomic import write_atomic
@@ -37,7 +38,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     )
     add_document_arguments(parser)
     parser.add_argument("--answers", required=True, type=Path, metavar="FILE")
-    parser.add_argument("--format", choices=["md", "json"], default="md")
+    parser.add_argument("--format", choices=["md", "json", "html"], default="md",
+                        help="Markdown, JSON, or one print-ready HTML file (default: md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the summary here (atomically) instead of printing it")
     parser.add_argument("--reference", default="", metavar="REF",
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=args.role or None, at=stamp)})
     summary = build_summary(document, entry.sha256, session, stamp, args.lang)
-    text = render_json(summary) if args.format == "json" else render_markdown(summary)
+    text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
         write_atomic(args.save_session, render_json(session), private=True)
     emit(text, args.output)

@@ -1,0 +1,124 @@
+"""threshold-guide explain: a saved session's decision in plain words for one partner."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from threshold_guide.cli.console import CommandError, emit, note
+from threshold_guide.cli.options import Commands, catalog, now, parse_time
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.exit_status import ExitStatus
+from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.explanation import Audience, Explanation
+from threshold_guide.models.session import Session
+from threshold_guide.render.pages import explanation_html
+from threshold_guide.storage.session_file import read_session_file
+from threshold_guide.storage.session_store import SessionStore, SessionUnreadable
+from threshold_guide.summary.build import SummaryError
+from threshold_guide.summary.json_output import render_json
+
+EXAMPLE = """The session file is what the app autosaves, or what 'threshold-guide run
+--save-session FILE' writes. The document version it is pinned to is looked up in the
+guidance folders (then in the copies kept beside saved sessions); if that version's
+content has changed since, the explanation says so.
+
+The family version leaves out practitioners' notes, the child's words, the detailed
+answers and the guidance's own name for the outcome, and says so. Check with your
+designated safeguarding person or social services before sharing it.
+
+example:
+  threshold-guide explain case.json --audience school
+  threshold-guide explain case.json --audience family --format html -o family.html
+  threshold-guide explain case.json --audience police --format json --at 2026-11-01T09:00:00Z
+"""
+
+FAMILY_CHECK = (
+    "family version: notes, the child's words and the detailed answers are left out. Before "
+    "sharing it, check with your DSP or social services that telling the family will not put "
+    "the child or anyone else at greater risk."
+)
+
+
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "explain", parents=parents,
+        help="explain a session's decision in plain words for a partner",
+        description="Explain the decision in a saved session for one reader: what was "
+        "decided and which test it answers (and which it does not), the test in plain "
+        "words, the decisive facts, what would change it, what that reader is asked to do "
+        "or watch for, and the guidance version. The same session, audience and --at time "
+        "give byte-identical output.",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("session", metavar="SESSION_FILE", type=Path,
+                        help="a session file (JSON)")
+    parser.add_argument("--audience", required=True, choices=[a.value for a in Audience],
+                        help="who the explanation is for")
+    parser.add_argument("--format", choices=["md", "json", "html"], default="md",
+                        help="Markdown, JSON, or one print-ready HTML file (default: md)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write the explanation here (atomically) instead of printing it")
+    parser.add_argument("--at", type=parse_time, metavar="TIME",
+                        help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
+    parser.add_argument("--lang", default="en", metavar="CODE",
+                        help="language of the guidance text, where the document has it")
+    parser.set_defaults(handler=run)
+
+
+def pinned_document(args: argparse.Namespace, session: Session) -> tuple[ThresholdDocument, str]:
+    """The document version the session is pinned to, and the hash of what was found.
+
+    The guidance folders first; if the version is not there, the copy the app keeps beside
+    saved sessions. A version whose content changed is still used, with a warning, because
+    the id and version are what the practitioner chose and the explanation says it differs.
+    """
+    ref = session.guidance
+    versions = catalog(args).versions(ref.id)
+    for entry in versions:
+        if entry.version == ref.version:
+            if entry.sha256 != ref.sha256:
+                note(f"warning: {ref.id} {ref.version} in {entry.path} has changed since the "
+                     f"session was made (content {entry.sha256[:12]}, session "
+                     f"{ref.sha256[:12]}); the explanation says so")
+            return entry.document, entry.sha256
+    kept = SessionStore().kept_document(ref.sha256)
+    if kept is not None:
+        note(f"{ref.id} {ref.version} is not in the guidance folders; using the copy kept "
+             "with your saved sessions")
+        return kept, ref.sha256
+    found = ", ".join(entry.version for entry in versions) or "none"
+    raise CommandError(
+        f"{args.session}: the session is pinned to {ref.id} {ref.version}, which is not in "
+        f"the guidance folders (versions of {ref.id} found: {found})",
+        "pass --guidance DIR with the folder that holds that version",
+        ExitStatus.USAGE,
+    )
+
+
+def _render(explanation: Explanation, form: str) -> str:
+    if form == "json":
+        return render_json(explanation)
+    if form == "html":
+        return explanation_html(explanation)
+    return render_explanation_markdown(explanation)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        session = read_session_file(args.session)
+    except SessionUnreadable as problem:
+        raise CommandError(f"{problem.path}: {problem.reason}",
+                           "pass a session file saved by the app or by 'run --save-session'",
+                           ExitStatus.ERROR) from None
+    document, sha256 = pinned_document(args, session)
+    audience = Audience(args.audience)
+    try:
+        explanation = explain(document, sha256, session, audience, now(args.at), args.lang)
+    except (ExplainError, SummaryError, AnswerError) as problem:
+        raise CommandError(f"{args.session}: {problem}", "", ExitStatus.ERROR) from None
+    if audience is Audience.FAMILY:
+        note(FAMILY_CHECK)
+    emit(_render(explanation, args.format), args.output)
+    return ExitStatus.OK

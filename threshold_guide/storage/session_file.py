@@ -1,0 +1,57 @@
+"""Read one session file named on the command line, wherever it is and whatever its name.
+
+Unlike the sessions folder (:mod:`threshold_guide.storage.session_store`), a file passed by
+path may be called anything (``run --save-session case.json``), so its name is not checked
+against the session id. Every failure is a :class:`SessionUnreadable` whose reason says
+where in the file the problem is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from threshold_guide.models.session import Session
+from threshold_guide.storage.session_store import MAX_SESSION_BYTES, SessionUnreadable
+
+
+def _where(error: ValidationError) -> str:
+    problems = error.errors()
+    if problems[0]["type"] == "json_invalid":
+        return f"it is not valid JSON: {problems[0]['msg'].removeprefix('Invalid JSON: ')}"
+    # Missing fields first: they say most plainly that this is some other kind of file.
+    problems.sort(key=lambda problem: problem["type"] != "missing")
+    shown = [
+        f"{'.'.join(str(part) for part in p['loc']) or 'the top level'}: {p['msg']}"
+        for p in problems[:3]
+    ]
+    more = len(problems) - len(shown)
+    also = f" (and {more} more)" if more else ""
+    return "not a threshold-guide session file: " + "; ".join(shown) + also
+
+
+def read_session_file(path: Path) -> Session:
+    """The session in ``path``, or :class:`SessionUnreadable` saying what is wrong and where."""
+    try:
+        if not path.is_file():
+            reason = "no such file" if not path.exists() else "it is not a file"
+            raise SessionUnreadable(path, reason)
+        size = path.stat().st_size
+        if size > MAX_SESSION_BYTES:
+            raise SessionUnreadable(path, f"the file is too large for a session ({size} bytes)")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SessionUnreadable(path, f"cannot read it: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SessionUnreadable(
+            path, f"it is not a text file (not UTF-8 at byte {error.start})"
+        ) from None
+    if not text.strip():
+        raise SessionUnreadable(path, "the file is empty")
+    try:
+        return Session.model_validate_json(text)
+    except ValidationError as error:
+        raise SessionUnreadable(path, _where(error)) from None
