@@ -22,8 +22,10 @@ from threshold_guide.cli.commands import (
     run,
     scenarios,
     schema,
+    serve,
     upgrade,
     validate,
+    walk,
 )
 from threshold_guide.cli.console import CommandError, error
 from threshold_guide.cli.options import guidance_parent
@@ -63,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-V", "--version", action="version", version=f"threshold-guide {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (validate, guidance, paths, run, schema, scenarios, diff, upgrade,
+    for module in (validate, guidance, paths, run, walk, schema, scenarios, serve, diff, upgrade,
                    explain, graph, book):
         module.add_parser(commands, parents)
     return parser

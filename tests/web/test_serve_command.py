@@ -1,0 +1,98 @@
+"""threshold-guide serve without a browser: its options, its warnings, a missing extra."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from threshold_guide.cli.commands import serve as serve_command
+from threshold_guide.cli.main import main
+from threshold_guide.web.server import Address, app_command
+
+Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Address, object]]:
+    """Replace the server with a recorder: these tests never listen on any address."""
+    calls: list[tuple[Address, object]] = []
+    monkeypatch.setattr(serve_command, "serve",
+                        lambda address, guidance: calls.append((address, guidance)))
+    return calls
+
+
+def test_serves_on_this_computer_only_by_default(served: list[tuple[Address, object]],
+                                                  capsys: Capture) -> None:
+    assert main(["serve"]) == 0
+    (address, _), = served
+    assert (address.host, address.port, address.loopback) == ("127.0.0.1", 8000, True)
+    err = capsys.readouterr().err
+    assert "http://127.0.0.1:8000" in err and "WARNING" not in err
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "::", "trainer.example"])
+def test_warns_clearly_when_other_computers_can_connect(
+    host: str, served: list[tuple[Address, object]], capsys: Capture
+) -> None:
+    assert main(["serve", "--host", host, "--port", "8080"]) == 0
+    err = capsys.readouterr().err
+    assert "WARNING" in err and "other computers can connect" in err
+    assert "never real case details" in err
+    (address, _), = served
+    # A browser cannot open 0.0.0.0 or ::, so the page must name this computer instead.
+    assert "0.0.0.0" not in address.url and "[::]" not in address.url
+
+
+def test_public_url_is_what_the_page_points_browsers_at(
+    served: list[tuple[Address, object]]
+) -> None:
+    assert main(["serve", "--host", "0.0.0.0", "--public-url", "http://room.local:9/"]) == 0
+    assert served[0][0].url == "http://room.local:9"
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.2", "::1"])
+def test_loopback_addresses_need_no_warning(host: str, served: list[tuple[Address, object]],
+                                            capsys: Capture) -> None:
+    assert main(["serve", "--host", host]) == 0
+    assert "WARNING" not in capsys.readouterr().err
+
+
+def test_ipv6_addresses_are_bracketed_in_urls() -> None:
+    assert Address("::1", 8000).url == "http://[::1]:8000"
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "http"])
+def test_a_bad_port_is_a_usage_error(port: str, capsys: Capture) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--port", port])
+    assert stopped.value.code == 2
+    assert "port" in capsys.readouterr().err
+
+
+def test_without_textual_serve_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    # None in sys.modules makes the import fail, as if the package were not installed.
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    assert main(["serve", "--port", "8123"]) == 2
+    err = capsys.readouterr().err
+    assert "textual-serve" in err and "pip install 'threshold-guide[web]'" in err
+    assert "Traceback" not in err
+
+
+def test_the_app_command_runs_this_interpreter_with_the_guidance_given(tmp_path: Path) -> None:
+    words = shlex.split(app_command([tmp_path / "our guidance"]))
+    assert words == [sys.executable, "-m", "threshold_guide", "--guidance",
+                     str(tmp_path / "our guidance")]
+
+
+def test_help_ends_with_an_example(capsys: Capture) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = capsys.readouterr().out
+    assert out.strip().split("\n\n")[-1].startswith("example")
+    assert "threshold-guide[web]" in out
