@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.document import (
@@ -151,7 +151,9 @@ class _Questions:
         rerouted = [change.answer for change in self.answers_rerouted[first:]]
         routes_changed = self._routes(old, new, edits)
         if reasons:
-            self.reworded.append(QuestionReworded(id=new.id, reasons=reasons, prompt=prompt,
+            # One mention of each reason, in a fixed order, however many answers changed.
+            ordered = [r for r in get_args(RewordReason) if r in reasons]
+            self.reworded.append(QuestionReworded(id=new.id, reasons=ordered, prompt=prompt,
                                                   type=type_change))
         elif rerouted or routes_changed:
             self.rerouted.append(QuestionRerouted(id=new.id, answers=rerouted,
@@ -171,14 +173,14 @@ class _Questions:
                     question=new.id, answer=answer.id, label=answer.label,
                     to=destination(answer) if answer.routes else None,
                 ))
-                _add(reasons, "answer-added")
+                reasons.append("answer-added")
                 continue
             fields: list[FieldChange] = []
             label = text_change(previous.label, answer.label)
             if label is TextChange.WORDING:
                 self.relabelled.append(AnswerRelabelled(
                     question=new.id, answer=answer.id, old=previous.label, new=answer.label))
-                _add(reasons, "answer-relabelled")
+                reasons.append("answer-relabelled")
             elif label is TextChange.TRANSLATION:
                 fields.append(FieldChange(field="label", old=previous.label, new=answer.label))
             fields += changes(previous, answer, ("rationale", "signal"))
@@ -195,7 +197,7 @@ class _Questions:
             if answer.id not in now:
                 self.answers_removed.append(
                     AnswerRemoved(question=new.id, answer=answer.id, label=answer.label))
-                _add(reasons, "answer-removed")
+                reasons.append("answer-removed")
         order_before = [a.id for a in old.answers if a.id in now]
         order_after = [a.id for a in new.answers if a.id in before]
         if order_before != order_after:
@@ -214,11 +216,6 @@ class _Questions:
             edits.append(FieldChange(field="routes.rationale", old=as_json(reasons_before),
                                      new=as_json(reasons_after)))
         return False
-
-
-def _add(reasons: list[RewordReason], reason: RewordReason) -> None:
-    if reason not in reasons:
-        reasons.append(reason)
 
 
 def _rules(question: Question) -> list[Rule]:
