@@ -42,6 +42,11 @@ FAMILY_WITHHELD = (
     "The answers behind the decision, and the guidance's own name for the outcome, are "
     "described only in general terms, for the same reason.",
 )
+FAMILY_OVERRIDE = (
+    "The practitioner used the guidance to help them decide, and then used their own "
+    "professional judgement to choose a different response from the one it suggested. What "
+    "happens next is described below."
+)
 FAMILY_OVERRIDE_WITHHELD = (
     "The reason the practitioner gave for using their own judgement is not included; you "
     "can ask them about it."
@@ -66,14 +71,12 @@ def _brief(outcome: OutcomeInfo) -> OutcomeBrief:
 
 
 def _decided(summary: Summary, family: bool, where: Standing) -> str:
+    if family and summary.override is not None:
+        # Whether the test was met is the guidance's answer, which judgement set aside; say
+        # only that, and let "what happens next" describe the response chosen.
+        return FAMILY_OVERRIDE
     if family:
-        text = DECISIONS[summary.test.decision].decided_family[where]
-        if summary.override is not None:
-            text += (
-                " A practitioner used their professional judgement to choose a different "
-                "response from the one the guidance suggested."
-            )
-        return text
+        return DECISIONS[summary.test.decision].decided_family[where]
     met = "met" if summary.outcome.test_met else "not met"
     text = (f"The guidance reached “{summary.outcome.title}”. On the answers given, the test "
             f"is {met}.")

@@ -192,6 +192,8 @@ S47_ENQUIRY = DecisionText(
     ),
     not_this_family=(
         _NOT_A_FINDING_FAMILY,
+        "It is not the same as the worry being reported. Reporting only passes a worry on; "
+        "this is social services deciding whether to look into it.",
         "It is not a court case.",
         "It is not a decision to put your child's name on the Child Protection Register. Only "
         "a child protection conference can decide that, for each child separately.",

@@ -157,7 +157,10 @@ _DOT_SHAPES = {
 
 def dot_text(text: str, wrap: int | None = _WRAP) -> str:
     """A DOT double-quoted string (quotes included), wrapped with centred line breaks."""
-    lines = textwrap.wrap(_one_line(text), wrap) if wrap else [_one_line(text)]
+    # Words are never split, so the label reads exactly as written once the breaks are
+    # taken as spaces.
+    lines = (textwrap.wrap(_one_line(text), wrap, break_long_words=False,
+                           break_on_hyphens=False) if wrap else [_one_line(text)])
     escaped = [line.replace("\\", "\\\\").replace('"', '\\"') for line in lines or [""]]
     return '"' + "\\n".join(escaped) + '"'
 
@@ -165,7 +168,8 @@ def dot_text(text: str, wrap: int | None = _WRAP) -> str:
 def render_dot(chart: Flowchart) -> str:
     out = [
         f"digraph {dot_text(chart.title, None)} {{",
-        f"    graph [rankdir=TB, labelloc=t, label={dot_text(chart.title, None)}];",
+        '    graph [rankdir=TB, labelloc=t, fontname="Helvetica", '
+        f"label={dot_text(chart.title, None)}];",
         '    node [fontname="Helvetica", fontsize=10];',
         '    edge [fontname="Helvetica", fontsize=9];',
     ]
