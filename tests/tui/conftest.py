@@ -46,13 +46,13 @@ def make_app(data_dir: Path, shipped_catalog: Catalog) -> Callable[..., Threshol
         prefs = data_dir / "preferences.json"
         if intro_seen:
             save_preferences(Preferences(intro_seen=True), prefs)
+        options.setdefault("clock", frozen_clock)
+        options.setdefault("export_dir", data_dir / "exports")
         return ThresholdApp(
             guidance,
-            clock=options.pop("clock", frozen_clock),
             store=SessionStore(data_dir / "sessions"),
             catalog=catalog if catalog is not None or guidance else shipped_catalog,
             preferences_path=prefs,
-            export_dir=data_dir / "exports",
             **options,
         )
 

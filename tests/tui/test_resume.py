@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from threshold_guide.storage.session_store import StoredSession
@@ -26,7 +27,7 @@ class SimulatedCrash(RuntimeError):
     pass
 
 
-async def resume_first(pilot, app: ThresholdApp) -> None:  # noqa: ANN001 - a Pilot
+async def resume_first(pilot: Pilot[int], app: ThresholdApp) -> None:
     await ready(pilot)
     assert isinstance(app.screen, StartScreen)
     await pilot.press("ctrl+r")

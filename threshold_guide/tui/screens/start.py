@@ -17,7 +17,6 @@ from textual.widgets import (
     DataTable,
     Input,
     Label,
-    Markdown,
     Select,
     Static,
     TabbedContent,
@@ -28,9 +27,10 @@ from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Status
 from threshold_guide.models.text import render
 from threshold_guide.summary.build import DECISION_NAMES
+from threshold_guide.summary.markdown import escape
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
-from threshold_guide.validation.validate import CheckedFile
+from threshold_guide.tui.widgets.markdown_view import MarkdownView
 from threshold_guide.walkthrough import reference_warning
 
 ABOUT = (
@@ -109,8 +109,8 @@ class StartScreen(BaseScreen):
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
             if self.catalog.broken:
                 label = f"Problems ({len(self.catalog.broken)})"
-                with TabPane(label, id="problems"), VerticalScroll():
-                    yield Markdown(self._problems_markdown(), id="problems-text")
+                with TabPane(label, id="problems"):
+                    yield MarkdownView(self._problems_markdown(), id="problems-text")
 
     def _compose_new(self) -> ComposeResult:
         ids = self.catalog.ids()
@@ -165,8 +165,10 @@ class StartScreen(BaseScreen):
             "",
         ]
         for checked in self.catalog.broken:
-            out += [f"### {checked.path}", ""]
-            out += ["```text", *_diagnostic_lines(checked), "```", ""]
+            out += [f"**{escape(str(checked.path))}**", ""]
+            # A list, not a code block, so long messages wrap at 80 columns.
+            out += [f"- {escape(' '.join(d.render().split()))}" for d in checked.diagnostics]
+            out.append("")
         return "\n".join(out)
 
     # Document and version ---------------------------------------------------------------
@@ -303,8 +305,6 @@ class StartScreen(BaseScreen):
             self.post_message(self.Delete(row.key))
 
 
-def _diagnostic_lines(checked: CheckedFile) -> list[str]:
-    return [line for d in checked.diagnostics for line in d.render().splitlines()]
 
 
 

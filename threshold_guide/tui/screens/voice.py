@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Label, Markdown, Static, TextArea
+from textual.widgets import Button, Label, Static, TextArea
 
 from threshold_guide.models.text import render
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
 from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import TYPING_PAUSE
 from threshold_guide.walkthrough import VoiceKind, Walkthrough
 
@@ -20,6 +21,17 @@ SECTIONS: list[tuple[VoiceKind, str]] = [
     ("child_voice", "The child's voice"),
     ("strengths", "Strengths and protective factors"),
 ]
+
+
+class VoiceHelp(Static):
+    """A prompt's help, from Markdown, wrapped to the width it is shown at."""
+
+    def __init__(self, markdown: str, *, classes: str) -> None:
+        super().__init__(classes=classes)
+        self.markdown = markdown
+
+    def on_resize(self) -> None:
+        self.update(markdown_text(self.markdown, max(20, self.size.width)))
 
 
 class VoiceScreen(BaseScreen):
@@ -53,7 +65,7 @@ class VoiceScreen(BaseScreen):
                 for prompt in prompts:
                     yield Label(render(prompt.prompt), markup=False)
                     if prompt.help:
-                        yield Markdown(render(prompt.help).strip(), classes="voice-help")
+                        yield VoiceHelp(render(prompt.help).strip(), classes="voice-help")
                     yield TextArea(stored.get(prompt.id, ""), id=f"{kind}--{prompt.id}",
                                    soft_wrap=True, tab_behavior="focus", classes="voice-text")
             yield Button("Continue to the summary ▸", id="to-summary", compact=True)

@@ -27,12 +27,14 @@ class Row:
 
 def hanging(prefix: str, text: str, width: int) -> Text:
     """``prefix`` then ``text`` wrapped to ``width``, later lines indented under the text."""
-    indent = " " * (len(prefix) + 1)
+    # No-break spaces: ordinary leading spaces are dropped when the line is laid out.
+    indent = "\u00a0" * (len(prefix) + 1)
     body_width = max(10, width - len(indent))
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         lines.extend(textwrap.wrap(paragraph, body_width) or [""])
-    result = Text(prefix + " ", style="bold")
+    result = Text()
+    result.append(prefix + " ", style="bold")
     result.append(lines[0])
     for line in lines[1:]:
         result.append("\n" + indent + line)
