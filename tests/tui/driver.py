@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
@@ -22,6 +23,8 @@ from threshold_guide.tui.widgets.answers import AnswerList
 
 T = TypeVar("T")
 SIZE = (80, 24)
+PATIENCE = 30.0
+"""Seconds to wait for the app before failing: generous, for a loaded CI machine."""
 
 
 def run(scenario: Callable[[], Awaitable[T]]) -> T:
@@ -54,7 +57,8 @@ async def press(pilot: Pilot[int], *keys: str) -> None:
 
 async def ready(pilot: Pilot[int]) -> None:
     """Wait for the guidance to load and the start screen (or first-run note) to show."""
-    for _ in range(200):
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
         app = pilot.app
         if isinstance(app, ThresholdApp) and app.flow is not None and not isinstance(
             app.screen, LoadingScreen
@@ -119,13 +123,12 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
     if needs_next:
         await press(pilot, "ctrl+n")
     # Messages bubble from the list to the screen to the app: wait for the walk to move.
-    for _ in range(200):
-        if pilot.app.screen is not screen or screen.state.index != before:
-            break
+    deadline = time.monotonic() + PATIENCE
+    while pilot.app.screen is screen and screen.state.index == before:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the walk did not move on from {question.id}")
         await pilot._wait_for_screen()
         await asyncio.sleep(0.002)
-    else:
-        raise AssertionError(f"the walk did not move on from {question.id}")
     if pilot.app.screen is not screen or screen.state.question is None:
         await settle(pilot)  # a new screen is coming: let it mount
 

@@ -1,0 +1,109 @@
+"""Kill -9 the real app in a pseudo-terminal mid-walk; starting again offers the session back.
+
+A process-level check of what the Pilot tests check in-process: autosaves are atomic
+files on disk, so a kill at any moment leaves the last saved state complete.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+TIMEOUT = 60.0
+
+
+class Terminal:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "threshold_guide"], stdin=slave, stdout=slave,
+            stderr=slave, env=env, close_fds=True, start_new_session=True,
+        )
+        os.close(slave)
+        self.output = b""
+        self.since = 0
+        """Where the output after the last keys typed begins: what they made appear."""
+
+    def wait_for(self, text: str) -> None:
+        needle = text.encode()
+        deadline = time.monotonic() + TIMEOUT
+        while needle not in self.output[self.since:]:
+            if time.monotonic() > deadline:
+                tail = self.output[-2000:].decode(errors="replace")
+                raise AssertionError(f"{text!r} did not appear; last output: {tail}")
+            if select.select([self.master], [], [], 0.2)[0]:
+                try:
+                    self.output += os.read(self.master, 65536)
+                except OSError:
+                    raise AssertionError(f"the app ended before {text!r}") from None
+
+    def type(self, keys: str, pause: float = 0.15) -> None:
+        self.since = len(self.output)
+        os.write(self.master, keys.encode())
+        time.sleep(pause)
+
+    def kill(self) -> None:
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        os.close(self.master)
+
+
+@pytest.mark.slow
+def test_kill_minus_nine_then_restart(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "preferences.json").write_text('{"intro_seen": true}\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THRESHOLD_GUIDE")}
+    env.update(THRESHOLD_GUIDE_DATA=str(data), TERM="xterm-256color")
+    env.pop("NO_COLOR", None)
+
+    first = Terminal(env)
+    try:
+        first.wait_for("Start walk")
+        first.type("PTY-1")
+        first.type("\x0e")  # Ctrl+N
+        first.wait_for("Is the child in immediate danger")
+        first.type("2")
+        first.wait_for("How did this concern come to you?")
+        first.type("2")
+        first.type("kill test note", pause=1.0)  # more than one typing batch: saved
+    finally:
+        first.kill()
+
+    sessions = list((data / "sessions").glob("*.json"))
+    assert len(sessions) == 1
+    saved = json.loads(sessions[0].read_text(encoding="utf-8"))
+    assert saved["reference"] == "PTY-1"
+    assert saved["answers"]["immediate-danger"]["answer"] == "no-danger"
+    assert saved["answers"]["how-concern-arose"]["answer"] == "i-observed"
+    assert saved["answers"]["how-concern-arose"]["note"] == "kill test note"
+    assert not [p for p in (data / "sessions").iterdir() if p.name.endswith(".tmp")]
+
+    second = Terminal(env)
+    try:
+        second.wait_for("Resume (1)")
+        second.type("\x12")  # Ctrl+R: the resume list
+        second.wait_for("PTY-1")
+        second.type("\r")
+        second.wait_for("How did this concern come to you?")
+        second.wait_for("kill test note")
+        second.type("\x11", pause=0.5)  # Ctrl+Q
+        assert second.process.wait(timeout=TIMEOUT) == 0
+    finally:
+        if second.process.poll() is None:
+            second.kill()
+        else:
+            os.close(second.master)
