@@ -88,6 +88,18 @@ def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
     assert saved.read_text() == render_json(replay(REPORT_TODAY))
 
 
+def test_bytes_that_are_not_utf8_are_invalid_input_not_a_crash(tmp_path: Path) -> None:
+    env = {**os.environ, "THRESHOLD_GUIDE_DATA": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "threshold_guide", "walk", DOC, "--plain"],
+        input=b"\xff\xfe\n2\nq\n", capture_output=True, cwd=ROOT, env=env, timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"is not an answer number" in result.stdout
+    assert b"Question 2 of" in result.stdout
+
+
 def test_the_childs_voice_and_strengths_are_saved_as_the_app_saves_them(
     capsys: Capture, monkeypatch: MP
 ) -> None:

@@ -313,8 +313,8 @@ class PlainWalk:
         self.dialogue.gap()
         self.dialogue.say(f"Outcome: {self._text(outcome.title)}.")
         if outcome.emergency:
-            self.dialogue.say("This is an emergency. " + markdown_to_text(
-                self._text(outcome.do_now)))
+            self.dialogue.say("This is an emergency. What to do now:",
+                              markdown_to_text(self._text(outcome.do_now)))
 
     def _voice_prompt(self, kind: VoiceKind, prompt: VoicePrompt,
                       prompts: list[tuple[VoiceKind, VoicePrompt]]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import shlex
 import sys
 from pathlib import Path
@@ -92,6 +93,9 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def walk(args: argparse.Namespace) -> int:
     _check_arguments(args)
     store = SessionStore()
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # A stray byte that is not UTF-8 becomes a visible mark, not a crash mid-walk.
+        sys.stdin.reconfigure(errors="replace")
     dialogue = Dialogue(sys.stdin, sys.stdout, echo_newline=not _interactive())
     if args.resume:
         resumed = _resume(args, store, dialogue)
