@@ -7,6 +7,8 @@ and can never add headings, links or HTML.
 
 from __future__ import annotations
 
+import re
+
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.models.summary import Citation
 from threshold_guide.summary.markdown import escape
@@ -35,9 +37,22 @@ _FAMILY = {
 }
 
 
+_INDENT = re.compile(r"^[ \t]+", flags=re.MULTILINE)
+
+
+def _keep_indent(found: re.Match[str]) -> str:
+    return "\u00a0" * len(found.group().expandtabs(4))
+
+
 def literal(text: str) -> str:
-    """User-typed text made inert in Markdown, entities included (``&lt;`` stays as typed)."""
-    return escape(text).replace("&", "\\&")
+    """User-typed text made inert in Markdown, so it reads exactly as typed.
+
+    Beyond :func:`~threshold_guide.summary.markdown.escape`: ``&`` is escaped so an entity
+    such as ``&lt;`` stays as typed, and leading spaces become no-break spaces so an
+    indented line keeps its indent instead of turning into a code block.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return escape(_INDENT.sub(_keep_indent, text)).replace("&", "\\&")
 
 
 def _quote(text: str) -> str:
