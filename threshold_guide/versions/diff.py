@@ -71,13 +71,16 @@ def diff_documents(old: ThresholdDocument, new: ThresholdDocument) -> DocumentDi
     """Everything that changed from ``old`` to ``new``, in the new document's order."""
     delta = _Questions()
     before = {question.id: question for question in old.questions}
+    incoming = _incoming(new) if any(q.id not in before for q in new.questions) else {}
     for question in new.questions:
         if question.id in before:
-            delta.compare(before[question.id], question)
+            # Most questions are untouched between versions; equal models need no walk.
+            if before[question.id] != question:
+                delta.compare(before[question.id], question)
         else:
             delta.added.append(QuestionAdded(
                 id=question.id, prompt=question.prompt,
-                reached_from=reached_from(new, question.id),
+                reached_from=incoming.get(question.id, []),
             ))
     kept = {question.id for question in new.questions}
     removed = [QuestionRemoved(id=q.id, prompt=q.prompt) for q in old.questions
@@ -96,15 +99,18 @@ def diff_documents(old: ThresholdDocument, new: ThresholdDocument) -> DocumentDi
     )
 
 
-def reached_from(document: ThresholdDocument, question_id: str) -> list[Via]:
-    """The answers and checklist routes that lead to a question."""
-    found: list[Via] = []
+def _incoming(document: ThresholdDocument) -> dict[str, list[Via]]:
+    """For each question, the answers and checklist routes that lead to it."""
+    found: dict[str, list[Via]] = {}
     for question in document.questions:
         if question.type is QuestionType.SINGLE:
-            found += [Via(question=question.id, answer=answer.id)
-                      for answer in question.answers if answer.next == question_id]
-        elif any(route.next == question_id for route in question.routes):
-            found.append(Via(question=question.id, answer=None))
+            for answer in question.answers:
+                if answer.next is not None:
+                    found.setdefault(answer.next, []).append(
+                        Via(question=question.id, answer=answer.id))
+        else:
+            for target in dict.fromkeys(r.next for r in question.routes if r.next is not None):
+                found.setdefault(target, []).append(Via(question=question.id, answer=None))
     return found
 
 
@@ -187,7 +193,7 @@ class _Questions:
             if fields:
                 self.answers_edited.append(
                     AnswerEdited(question=new.id, answer=answer.id, fields=fields))
-            if single and destination(previous) != destination(answer):
+            if single and (previous.next, previous.outcome) != (answer.next, answer.outcome):
                 self.answers_rerouted.append(AnswerRerouted(
                     question=new.id, answer=answer.id,
                     old=destination(previous), new=destination(answer),

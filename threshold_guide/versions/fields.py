@@ -30,6 +30,8 @@ def _languages(text: str | dict[str, str]) -> dict[str, str]:
 
 def text_change(old: object, new: object) -> TextChange:
     """How a text field (plain, a language mapping, or absent) changed."""
+    if old == new:
+        return TextChange.NONE
     if old is None or new is None:
         return TextChange.NONE if old is new else TextChange.WORDING
     if not isinstance(old, str | dict) or not isinstance(new, str | dict):
@@ -45,6 +47,8 @@ def text_change(old: object, new: object) -> TextChange:
 
 def same(old: object, new: object) -> bool:
     """Whether two field values read the same."""
+    if old == new:
+        return True
     if isinstance(old, str | dict) or isinstance(new, str | dict):
         return text_change(old, new) is TextChange.NONE
     return as_json(old) == as_json(new)

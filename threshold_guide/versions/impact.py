@@ -110,9 +110,9 @@ def _status(old: WalkResult, new: WalkResult, parted: bool) -> CaseStatus:
 
 
 def replay_case(case: Case, old: ThresholdDocument, new: ThresholdDocument,
-                diff: DocumentDiff) -> CaseImpact:
+                reasked: set[str]) -> CaseImpact:
+    """One case under both versions; ``reasked`` are the questions whose answers fall."""
     before, after = walk(old, case.old_answers), walk(new, case.new_answers)
-    reasked = diff.reasked()
     parted = divergence(before.route, after.route)
     return CaseImpact(
         kind=case.kind, id=case.id, file=case.file,
@@ -128,9 +128,10 @@ def impact(cases: Sequence[Case], old: ThresholdDocument, new: ThresholdDocument
     """Replay every case written for either document; skip the others, saying why."""
     replayed: list[CaseImpact] = []
     skipped: list[SkippedCase] = []
+    reasked = diff.reasked()
     for case in cases:
         if case.document in (old.id, new.id):
-            replayed.append(replay_case(case, old, new, diff))
+            replayed.append(replay_case(case, old, new, reasked))
         else:
             skipped.append(SkippedCase(kind=case.kind, id=case.id, file=case.file,
                                        reason=f"written for document '{case.document}'"))

@@ -9,8 +9,17 @@ STATUS_WORDS: dict[CaseStatus, str] = {
     "outcome-changed": "outcome changes",
     "stops-early": "stops before an outcome",
     "answer-not-accepted": "an answer is not accepted",
-    "route-changed": "same outcome, another route",
+    "route-changed": "another route",
     "unchanged": "unchanged",
+}
+COUNT_WORDS: dict[CaseStatus, tuple[str, str]] = {
+    "outcome-changed": ("changes outcome", "change outcome"),
+    "stops-early": ("stops before an outcome", "stop before an outcome"),
+    "answer-not-accepted": ("has an answer the new version does not accept",
+                            "have an answer the new version does not accept"),
+    "route-changed": ("takes another route to the same place",
+                      "take another route to the same place"),
+    "unchanged": ("is unchanged", "are unchanged"),
 }
 LISTED: tuple[CaseStatus, ...] = ("outcome-changed", "stops-early", "answer-not-accepted")
 """Statuses shown case by case; the others are counted."""
@@ -34,12 +43,16 @@ def impact_section(impact: Impact, old: str, new: str) -> list[str]:
     scenarios = sum(1 for c in cases if c.kind == "scenario")
     counts = {status: sum(1 for c in cases if c.status == status) for status in STATUS_WORDS}
     lines = ["## Impact on scenarios and sessions", ""]
-    summary = (f"Replayed {scenarios} scenario{'s' * (scenarios != 1)} and "
-               f"{len(cases) - scenarios} session{'s' * (len(cases) - scenarios != 1)} "
-               f"under {old} and {new}: ")
-    summary += "; ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS) + "."
+    sessions = len(cases) - scenarios
+    summary = (f"Replayed {scenarios} scenario{'s' * (scenarios != 1)} and {sessions} "
+               f"session{'s' * (sessions != 1)} under {old} and {new}.")
+    parts = [f"{counts[s]} {COUNT_WORDS[s][counts[s] != 1]}" for s in STATUS_WORDS if counts[s]]
+    if parts:
+        summary += " " + "; ".join(parts) + "."
     if impact.skipped:
-        summary += f" {len(impact.skipped)} skipped (written for another document)."
+        count = len(impact.skipped)
+        summary += (f" {count} {'was' if count == 1 else 'were'} skipped: written for another "
+                    "document.")
     lines += [summary, ""]
     listed = [c for c in cases if c.status in LISTED]
     if listed:
@@ -58,13 +71,14 @@ def impact_section(impact: Impact, old: str, new: str) -> list[str]:
             lines.append("")
     rerouted = [c for c in cases if c.status == "route-changed"]
     if rerouted:
-        lines += ["Same outcome by another route: " + ", ".join(
+        lines += ["Another route to the same place: " + ", ".join(
             f"{_name(c)} (from `{c.diverges_at}`)" if c.diverges_at else _name(c)
             for c in rerouted) + ".", ""]
     reasked = [c for c in cases if c.reasked]
     if reasked:
-        lines += [f"Answers to be asked again under {new} (reworded or removed questions on "
-                  "the route):", ""]
+        lines += [f"Reworded or removed questions on the route: a session moving to {new} is "
+                  "asked these again, and a scenario's model answer to them needs checking.",
+                  ""]
         lines += [f"- {_name(c)}: " + ", ".join(f"`{q}`" for q in c.reasked) for c in reasked]
         lines.append("")
     return lines

@@ -21,7 +21,7 @@ def render_diff_markdown(diff: DocumentDiff, old: ThresholdDocument,
                          new: ThresholdDocument) -> str:
     names = _Names(old, new)
     lines = _heading(diff)
-    lines += _questions(diff, names)
+    lines += _questions(diff)
     lines += _answers(diff, names)
     lines += _outcomes(diff)
     lines += _items("Sources", "Source", diff.sources)
@@ -118,7 +118,7 @@ def _in_short(diff: DocumentDiff) -> str:
     return "**In short:** " + "; ".join(parts) + "."
 
 
-def _questions(diff: DocumentDiff, names: _Names) -> list[str]:
+def _questions(diff: DocumentDiff) -> list[str]:
     q = diff.questions
     lines: list[str] = []
     if q.added:
@@ -127,9 +127,8 @@ def _questions(diff: DocumentDiff, names: _Names) -> list[str]:
             vias = [f"`{v.question}` → `{v.answer}`" if v.answer else
                     f"`{v.question}` (a checklist route)" for v in added.reached_from]
             lines.append(f"- `{added.id}`: {one_line(added.prompt)}")
-            lines.append("  Reached from " + (", ".join(vias) if vias else
-                                              "no other question (the start, or unreachable)")
-                         + ".")
+            lines.append("  - reached from " + (", ".join(vias) if vias else
+                                                "no other question (the start, or unreachable)"))
         lines.append("")
     if q.removed:
         lines += ["## Questions removed", "",
@@ -181,7 +180,9 @@ def _answers(diff: DocumentDiff, names: _Names) -> list[str]:
                 lines.append(f"| {number + 1}{mark} | {before} | {after} |")
         lines.append("")
     if diff.questions.edited or diff.answers.edited:
-        lines += ["## Other question edits (earlier answers still stand)", ""]
+        lines += ["## Other question edits", "",
+                  "Help, why, sources, definitions, note requests, rationale sentences and "
+                  "translations. On their own these leave an earlier answer standing.", ""]
         for edited in diff.questions.edited:
             lines += [f"### `{edited.id}`", ""]
             lines += [line for change in edited.fields for line in show_change(change)]
