@@ -12,7 +12,9 @@ from tests.conftest import DUTY_1_0, DUTY_1_1, ROOT
 from tests.golden_files import GOLDEN
 from tests.versions.helpers import REPORT_ROUTE, UNSURE_ROUTE, duty, save, session_for
 from threshold_guide.cli.main import main
+from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.session import Session
+from threshold_guide.storage.session_store import SessionStore
 
 Capture = pytest.CaptureFixture[str]
 DOC = "wales-duty-to-report"
@@ -203,3 +205,29 @@ def test_upgrade_when_the_pinned_version_is_gone(capsys: Capture, tmp_path: Path
     assert code == 0 and "is not available: questions cannot be compared" in err
     # Without the old wording to compare, every answer that still fits is kept.
     assert "Kept (8):" in out
+
+
+def test_upgrade_compares_with_the_app_s_kept_copy_of_the_pinned_version(
+        capsys: Capture, tmp_path: Path) -> None:
+    # The board has replaced 1.0.0 with 1.1.0 in its folder; the app kept 1.0.0's content.
+    guidance = tmp_path / "guidance"
+    guidance.mkdir()
+    (guidance / "1.1.0.yaml").write_bytes(DUTY_1_1.read_bytes())
+    sessions = tmp_path / "sessions"
+    path = _session_file(sessions)
+    old = duty("1.0.0")
+    SessionStore(sessions).keep_document(old, content_hash(old))
+    code, out, err = run(capsys, "upgrade", str(path), "--guidance", str(guidance),
+                         "-o", str(path))
+    assert code == 0 and "not available" not in err
+    assert "To be asked again (1):\n  - care-support-needs" in out
+
+
+def test_upgrade_to_a_draft_file(capsys: Capture, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(DUTY_1_1.read_text(encoding="utf-8").replace(
+        "Apart from the worry about harm", "Leaving aside the worry about harm"),
+        encoding="utf-8")
+    code, out, _ = run(capsys, "upgrade", str(_session_file(tmp_path)), "--to", str(draft),
+                       "-o", str(tmp_path / "moved.json"))
+    assert code == 0 and "To be asked again (1):\n  - care-support-needs: Leaving aside" in out
