@@ -58,7 +58,7 @@ FAMILY_ADVICE = (
 )
 FAMILY_CHANGES = (
     "The decision is about what is known now, and new information can change it either "
-    "way. New or growing worries can lead to more help, or to a report; things getting "
+    "way. New or growing worries can lead to more help or to further steps; things getting "
     "better are written down too."
 )
 
