@@ -48,6 +48,32 @@ def _candidates(question: Question, route: Route) -> list[frozenset[str]]:
     return found
 
 
+RELEVANT_LIMIT = 12
+"""Large checklists are searched over every subset of the answers the rules name, if
+there are at most this many of them."""
+
+
+def _search_relevant(question: Question) -> list[frozenset[str] | None]:
+    # Answers no rule names only matter through how many are ticked, so every distinct
+    # case is a subset of the named answers plus some count of the others.
+    named = sorted(
+        {name for route in question.routes for name in (*route.if_any, *route.if_all)}
+        & {answer.id for answer in question.answers}
+    )
+    others = [answer.id for answer in question.answers if answer.id not in named]
+    witnesses: list[frozenset[str] | None] = [None] * len(question.routes)
+    for size in range(len(named) + 1):
+        for combo in combinations(named, size):
+            for padding in range(len(others) + 1):
+                selected = frozenset((*combo, *others[:padding]))
+                index = first_route(question, selected)
+                if index is not None and (
+                    witnesses[index] is None or len(selected) < len(witnesses[index] or ())
+                ):
+                    witnesses[index] = selected
+    return witnesses
+
+
 def route_witnesses(question: Question) -> list[frozenset[str] | None]:
     """For each route, a smallest selection that takes it, or None if none can."""
     ids = [answer.id for answer in question.answers]
@@ -59,6 +85,9 @@ def route_witnesses(question: Question) -> list[frozenset[str] | None]:
                 if index is not None and witnesses[index] is None:
                     witnesses[index] = frozenset(combo)
         return witnesses
+    named = {name for route in question.routes for name in (*route.if_any, *route.if_all)}
+    if len(named) <= RELEVANT_LIMIT:
+        return _search_relevant(question)
     for index, route in enumerate(question.routes):
         for candidate in _candidates(question, route):
             if first_route(question, candidate) == index:

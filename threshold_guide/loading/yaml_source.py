@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,10 +156,25 @@ class _Converter:
             # Most values are plain text: skip the constructor's generic dispatch.
             if node.tag == _STR_TAG:
                 return node.value
-            return self._scalars.construct_object(node)
+            return self._scalar(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         return [self.convert(item) for item in node.value]
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self._scalars.construct_object(node)
+        except yaml.constructor.ConstructorError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            # e.g. 2025-02-30 looks like a date to YAML but is not one.
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise YamlProblem(
+                "E101",
+                f"the value {node.value!r} cannot be read as a {kind}",
+                _position(node),
+                "correct the value, or put it in quotes if it is meant as text",
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -171,11 +187,7 @@ class _Converter:
                     _position(key_node),
                     "check the indentation of this line",
                 )
-            key = (
-                key_node.value
-                if key_node.tag == _STR_TAG
-                else self._scalars.construct_object(key_node)
-            )
+            key = key_node.value if key_node.tag == _STR_TAG else self._scalar(key_node)
             if not isinstance(key, str | int | bool) and key is not None:
                 key = str(key)
             if key in result:
@@ -224,11 +236,68 @@ def _parse_json(text: str) -> ParsedYaml | None:
     return ParsedYaml(data, SourceMap(text=text))
 
 
+MAX_DEPTH = 200
+"""Deepest nesting accepted. Real documents need fewer than ten levels."""
+
+_NESTING = re.compile(r"[\[\]{}]")
+_DASH_RUN = re.compile(r"^[ \t]*(?:-[ \t]+){" + str(MAX_DEPTH) + ",}", re.MULTILINE)
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0*[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _position_of_offset(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting before libyaml sees it: its composer recurses in C, and some
+    tens of thousands of levels (an 80 KB file) overflow the stack and kill the process."""
+    too_deep = YamlProblem(
+        "E104", f"the YAML nests more than {MAX_DEPTH} levels deep", Position(1, 1),
+        "flatten the structure; threshold documents need only a few levels",
+    )
+    dashes = _DASH_RUN.search(text)
+    if dashes:
+        too_deep.position = _position_of_offset(text, dashes.start())
+        raise too_deep
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for match in _NESTING.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            too_deep.position = _position_of_offset(text, match.start())
+            raise too_deep
+
+
+def _check_surrogates(text: str, data: Any) -> None:
+    """Refuse text that escapes half of a UTF-16 pair (\\ud800): it cannot be saved as UTF-8."""
+    match = _SURROGATE_ESCAPE.search(text)
+    if match is None:
+        return
+    try:
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        raise YamlProblem(
+            "E107",
+            f"the text contains {match.group()!r}, half of a character that cannot be stored",
+            _position_of_offset(text, match.start()),
+            "remove the escape or write the whole character",
+        ) from None
+
+
 def parse_yaml_text(text: str) -> ParsedYaml:
     """Parse one YAML (or JSON) document to plain data plus a source map.
 
     Raises :class:`YamlProblem`.
     """
+    _check_depth(text)
+    parsed = _parse(text)
+    _check_surrogates(text, parsed.data)
+    return parsed
+
+
+def _parse(text: str) -> ParsedYaml:
     if text.lstrip().startswith("{"):
         parsed = _parse_json(text)
         if parsed is not None:

@@ -11,7 +11,8 @@ import re
 
 from threshold_guide.models.summary import Citation, Summary
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_INDENT = re.compile(r"^[ \t]+")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
 
 
@@ -21,6 +22,9 @@ def escape(text: str) -> str:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _SPECIAL.sub(r"\\\1", line)
         line = _LIST_START.sub(r"\1\2\\\3", line)
+        # Four spaces of indentation would start a code block; no-break spaces keep the
+        # look of the indentation without the meaning.
+        line = _INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), line)
         if line.lstrip().startswith(("-", "=")):
             line = line.replace("-", "\\-", 1).replace("=", "\\=", 1)
         lines.append(line)
