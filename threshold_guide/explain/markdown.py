@@ -38,6 +38,7 @@ _FAMILY = {
 
 
 _INDENT = re.compile(r"^[ \t]+", flags=re.MULTILINE)
+_BARE_AMPERSAND = re.compile(r"(?<!\\)((?:\\\\)*)&")
 
 
 def _keep_indent(found: re.Match[str]) -> str:
@@ -52,7 +53,9 @@ def literal(text: str) -> str:
     indented line keeps its indent instead of turning into a code block.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return escape(_INDENT.sub(_keep_indent, text)).replace("&", "\\&")
+    # Escape each '&' that escape() left bare (one after an even run of backslashes), so
+    # this stays right whether or not escape() escapes '&' itself.
+    return _BARE_AMPERSAND.sub(r"\1\\&", escape(_INDENT.sub(_keep_indent, text)))
 
 
 def _quote(text: str) -> str:
