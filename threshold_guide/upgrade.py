@@ -12,7 +12,7 @@ silently lost.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from threshold_guide.engine.routing import AnswerError, normalise
@@ -133,10 +133,12 @@ class Upgrade:
     @property
     def rerouted(self) -> list[str]:
         """Kept answers that now lead elsewhere."""
-        if self.diff is None:
-            return []
-        moved = {item.id for item in self.diff.questions.rerouted}
-        return [q for q in self.kept if q in moved]
+        return _rerouted(self.kept, self.diff)
+
+
+def _rerouted(kept: list[str], diff: DocumentDiff | None) -> list[str]:
+    moved = {item.id for item in diff.questions.rerouted} if diff is not None else set()
+    return [question_id for question_id in kept if question_id in moved]
 
 
 def unchanged_questions(old: ThresholdDocument, new: ThresholdDocument) -> set[str]:
@@ -198,9 +200,9 @@ def upgrade_session(
         )
     ]
     kept_ids = [q for q in session.answers if q in answers]
-    upgrade = Upgrade(session, kept_ids, lost, reasons, diff)
-    if upgrade.rerouted:
-        prompts = "; ".join(f"“{render(new.question(q).prompt)}”" for q in upgrade.rerouted)
+    rerouted = _rerouted(kept_ids, diff)
+    if rerouted:
+        prompts = "; ".join(f"“{render(new.question(q).prompt)}”" for q in rerouted)
         events.append(HistoryEvent(at=now, event=(
             f"Kept the answers to questions that lead elsewhere in {new.version}, so the "
             f"route may differ from here on: {prompts}.")))
@@ -227,7 +229,7 @@ def upgrade_session(
         "history": [*session.history, *events],
         "updated_at": now,
     })
-    return replace(upgrade, session=moved)
+    return Upgrade(moved, kept_ids, lost, reasons, diff)
 
 
 def _drop_reason(
