@@ -113,3 +113,19 @@ def test_review_change_rederives_the_route_and_keeps_later_answers(
             assert state.session.answers["how-concern-arose"].note == "x"
 
     run(scenario)
+
+
+def test_the_mouse_works_too(make_app: Callable[..., ThresholdApp]) -> None:
+    app = make_app()
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await start_walk(pilot, "wales-duty-to-report", "1.1.0")
+            await pilot.click("#answers", offset=(8, 1))  # the second answer: "No"
+            await settle(pilot)
+            assert question_id(app) == "how-concern-arose"
+            await pilot.click("FooterKey", offset=(2, 0))  # the footer's first key: Next
+            await settle(pilot)
+            assert "Choose an answer first" in str(app.screen.query_one("#problem").render())
+
+    run(scenario)
