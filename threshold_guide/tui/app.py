@@ -175,6 +175,8 @@ class ThresholdApp(App[int]):
             binding = active.binding
             if not binding.description or binding.action in seen or not active.enabled:
                 continue
+            if not isinstance(active.node, Screen | App):
+                continue  # a text box's editing keys are not commands
             if binding.action.startswith("pick(") or binding.action == "quit":
                 continue
             seen.add(binding.action)
