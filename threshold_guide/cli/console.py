@@ -37,12 +37,15 @@ def note(message: str) -> None:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it atomically to ``output`` and say where."""
+    """Print ``text``, or write it atomically to ``output`` and say where.
+
+    Files are written 0600: summaries and explanations carry case information.
+    """
     if output is None:
         sys.stdout.write(text)
         return
     try:
-        write_atomic(output, text)
+        write_atomic(output, text, private=True)
     except OSError as problem:
         raise CommandError(
             f"cannot write {output}: {problem.strerror or problem}",

@@ -7,7 +7,9 @@ import json
 from pydantic import BaseModel
 
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.explanation import Explanation
 from threshold_guide.models.scenario import Scenario
+from threshold_guide.models.scenario_report import ConsistencyReport
 from threshold_guide.models.session import AnswersFile, Session
 from threshold_guide.models.summary import Summary
 
@@ -17,6 +19,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "answers": AnswersFile,
     "summary": Summary,
     "scenario": Scenario,
+    "explanation": Explanation,
+    "consistency-report": ConsistencyReport,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -25,6 +29,8 @@ FILE_NAMES: dict[str, str] = {
     "answers": "answers.schema.json",
     "summary": "summary.schema.json",
     "scenario": "scenario.schema.json",
+    "explanation": "explanation.schema.json",
+    "consistency-report": "consistency-report.schema.json",
 }
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
-    ``private`` makes the file readable and writable by the user only (0600): sessions
-    hold sensitive case information.
+    ``private`` makes the file readable and writable by the user only (0600): sessions and
+    summaries hold sensitive case information. A folder this call creates is made 0700 too;
+    an existing folder keeps its permissions, since it is the user's to choose.
     """
+    created = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if private:
+    if private and created:
         with contextlib.suppress(OSError):
             path.parent.chmod(0o700)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
