@@ -12,6 +12,7 @@ from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.scenario_report import ConsistencyReport
 from threshold_guide.models.session import AnswersFile, Session
 from threshold_guide.models.summary import Summary
+from threshold_guide.versions.model import DocumentDiff
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "document": ThresholdDocument,
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "scenario": Scenario,
     "explanation": Explanation,
     "consistency-report": ConsistencyReport,
+    "diff": DocumentDiff,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -31,6 +33,7 @@ FILE_NAMES: dict[str, str] = {
     "scenario": "scenario.schema.json",
     "explanation": "explanation.schema.json",
     "consistency-report": "consistency-report.schema.json",
+    "diff": "diff.schema.json",
 }
 
 
