@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from threshold_guide.models.summary import Summary
-from threshold_guide.paths import data_dir
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
@@ -17,10 +16,6 @@ class Exported:
     folder: Path
     markdown: Path
     json: Path
-
-
-def default_export_dir() -> Path:
-    return data_dir() / "exports"
 
 
 def export_summary(summary: Summary, folder: Path, stem: str) -> Exported:

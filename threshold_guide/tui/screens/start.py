@@ -61,7 +61,7 @@ class StartScreen(BaseScreen):
         Binding("ctrl+n", "begin", "Start walk"),
         Binding("f5", "book", "Logic book"),
         Binding("ctrl+r", "show_tab('resume')", "Resume list"),
-        Binding("ctrl+w", "show_tab('new')", "New walk", show=False),
+        Binding("escape", "show_tab('new')", "New walk", show=False),
         Binding("delete", "delete", "Delete session", show=False),
         Binding("f8", "about", "About"),
     ]
@@ -253,8 +253,7 @@ class StartScreen(BaseScreen):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        if tab == "resume":
-            self.query_one("#sessions", DataTable).focus()
+        self.query_one("#sessions" if tab == "resume" else "#reference").focus()
 
     def action_about(self) -> None:
         self.post_message(self.About())
