@@ -180,6 +180,32 @@ def keypress_latencies(app: list[str], root: Path, questions: int) -> list[float
         terminal.close()
 
 
+def shipped_latencies(app: list[str], root: Path, moves: int) -> list[float]:
+    """Back and forward between the shipped duty-to-report's first two questions: real
+    help text, a note box and a checklist-sized screen, not the bench's short questions."""
+    env = environment(fresh_data(root, "shipped"))
+    terminal = Terminal(app, env)
+    first, second = "Is the child in immediate danger", "How did this concern come to you"
+    try:
+        terminal.wait_for("Start walk")
+        terminal.drain()
+        terminal.send("\x0e")
+        terminal.wait_for(first)
+        terminal.drain()
+        terminal.send("2")
+        terminal.wait_for(second)
+        terminal.drain()
+        latencies = []
+        for n in range(moves):
+            key, expect = ("\x02", first) if n % 2 == 0 else ("\x06", second)
+            sent = terminal.send(key)
+            latencies.append(terminal.wait_for(expect) - sent)
+            terminal.drain(0.05)
+        return latencies
+    finally:
+        terminal.close()
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -223,6 +249,11 @@ def main() -> int:
         print(f"  median {statistics.median(latencies) * 1000:.1f} ms, "
               f"p90 {percentile(latencies, 0.9) * 1000:.1f} ms, "
               f"max {max(latencies) * 1000:.1f} ms  (goal: median <= 30 ms)")
+        shipped = shipped_latencies(app, root, 40)
+        print("back/forward on the shipped duty-to-report (help text, note box), 40 keys:")
+        print(f"  median {statistics.median(shipped) * 1000:.1f} ms, "
+              f"p90 {percentile(shipped, 0.9) * 1000:.1f} ms, "
+              f"max {max(shipped) * 1000:.1f} ms")
     return 0
 
 
