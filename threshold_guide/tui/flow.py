@@ -28,9 +28,10 @@ from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.intro import IntroModal
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.resume import PINNED, Move, ResumeModal
-from threshold_guide.tui.screens.start import ResumeRow, StartScreen
+from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.screens.voice import VoiceScreen
+from threshold_guide.tui.widgets.session_list import ResumeRow
 from threshold_guide.upgrade import check_pin, upgrade_session
 from threshold_guide.walkthrough import Walkthrough, progress
 

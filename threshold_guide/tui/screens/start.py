@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -14,7 +12,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import (
     Button,
-    DataTable,
     Input,
     Label,
     Select,
@@ -31,6 +28,7 @@ from threshold_guide.summary.markdown import escape
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
+from threshold_guide.tui.widgets.session_list import ResumeRow, SessionList
 from threshold_guide.walkthrough import reference_warning
 
 ABOUT = (
@@ -38,20 +36,6 @@ ABOUT = (
     "guidance is an example for a Regional Safeguarding Board to adapt. Nobody should wait "
     "on it when a child is in danger."
 )
-
-
-@dataclass(frozen=True)
-class ResumeRow:
-    """One line of the resume list, prepared by the app."""
-
-    key: str
-    """The session id, or the file name of an unreadable file."""
-    reference: str
-    document: str
-    progress: str
-    last_change: str
-    readable: bool
-    path: Path
 
 
 class StartScreen(BaseScreen):
@@ -106,7 +90,7 @@ class StartScreen(BaseScreen):
                 yield from self._compose_new()
             with TabPane(self._resume_label(), id="resume"):
                 yield Static(id="resume-help", markup=False)
-                yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+                yield SessionList(id="sessions")
             if self.catalog.broken:
                 label = f"Problems ({len(self.catalog.broken)})"
                 with TabPane(label, id="problems"):
@@ -145,8 +129,6 @@ class StartScreen(BaseScreen):
     def on_mount(self) -> None:
         self.sub_title = "Start"
         self.query_one("#reference-warning").display = False
-        table = self.query_one("#sessions", DataTable)
-        table.add_columns("Reference", "Document", "Progress", "Last change")
         self.show_rows(self.rows)
         if self.catalog.ids():
             self._fill_versions(self.catalog.ids()[0])
@@ -263,47 +245,21 @@ class StartScreen(BaseScreen):
     def show_rows(self, rows: list[ResumeRow]) -> None:
         """Replace the resume list (the app calls this after sessions change)."""
         self.rows = rows
-        table = self.query_one("#sessions", DataTable)
-        table.clear()
-        for row in rows:
-            table.add_row(row.reference or "—", row.document, row.progress, row.last_change,
-                          key=row.key)
+        self.query_one(SessionList).show(rows)
         readable = sum(1 for row in rows if row.readable)
         self.query_one("#resume-help", Static).update(
             "Enter resumes the session; Delete removes it." if rows else
             "No saved sessions. Sessions save themselves after every answer."
         )
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("resume").label = f"Resume ({readable})"
+        self.query_one(TabbedContent).get_tab("resume").label = f"Resume ({readable})"
 
-    def _row(self, key: str | None) -> ResumeRow | None:
-        return next((row for row in self.rows if row.key == key), None)
-
-    def _cursor_row(self) -> ResumeRow | None:
-        table = self.query_one("#sessions", DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self._row(key)
-
-    @on(DataTable.RowSelected, "#sessions")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        row = self._row(event.row_key.value)
-        if row is None:
-            return
-        if not row.readable:
-            self.notify(f"{row.path} cannot be resumed: {row.progress}", severity="warning")
-            return
-        self.post_message(self.Resume(row.key))
+    @on(SessionList.Chosen)
+    def _resume(self, event: SessionList.Chosen) -> None:
+        self.post_message(self.Resume(event.row.key))
 
     def action_delete(self) -> None:
         if self.query_one(TabbedContent).active != "resume":
             return
-        row = self._cursor_row()
+        row = self.query_one(SessionList).current()
         if row is not None and row.readable:
             self.post_message(self.Delete(row.key))
-
-
-
-
-
