@@ -87,13 +87,7 @@ class QuestionScreen(BaseScreen):
         if new_question:
             self._set_problem(None)
             self._show_note()
-            help_text = render(question.help).strip()
-            help_widget = self.query_one("#help", Static)
-            help_widget.display = bool(help_text)
-            # Pre-rendered, cached text: Textual's Markdown widget would build a widget per
-            # paragraph on every question, which is far slower.
-            width = max(20, self.query_one("#body").scrollable_content_region.width or 76)
-            help_widget.update(markdown_text(help_text, width) if help_text else "")
+            self._show_help()
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
             answers.focus()
         box = self.query_one(NoteBox)
@@ -102,6 +96,19 @@ class QuestionScreen(BaseScreen):
         waiting = question.type is QuestionType.SINGLE and self.state.given is None
         if box.display and box.disabled != waiting:
             box.disabled = waiting
+
+    def _show_help(self) -> None:
+        question = self.state.question
+        help_text = render(question.help).strip() if question is not None else ""
+        help_widget = self.query_one("#help", Static)
+        help_widget.display = bool(help_text)
+        # Pre-rendered, cached text: Textual's Markdown widget would build a widget per
+        # paragraph on every question, which is far slower.
+        width = max(20, self.query_one("#body").scrollable_content_region.width or 76)
+        help_widget.update(markdown_text(help_text, width) if help_text else "")
+
+    def on_resize(self) -> None:
+        self._show_help()
 
     def _show_note(self) -> None:
         box = self.query_one(NoteBox)
