@@ -63,6 +63,9 @@ def test_current_version_preselected_with_its_facts(
             assert entry is not None and entry.version == "1.1.0"  # current on 2 Nov 2026
             info = str(screen.query_one("#doc-info").render())
             assert "Duty to report a child at risk" in info and "2026-10-01" in info
+            assert app.focused is screen.query_one("#role"), "first use starts at the role"
+            await pilot.press("tab", "tab")
+            assert app.focused is screen.query_one("#reference")
             await pilot.press(*"Jane Smith")
             await settle(pilot)
             warning = str(screen.query_one("#reference-warning").render())

@@ -132,6 +132,10 @@ class StartScreen(BaseScreen):
         self.show_rows(self.rows)
         if self.catalog.ids():
             self._fill_versions(self.catalog.ids()[0])
+        if not self.role:
+            # First use: start at the role; later, role and agency come from the last
+            # session and the case reference is what is left to type.
+            self.call_after_refresh(self.query_one("#role", Input).focus)
 
     def _resume_label(self) -> str:
         return f"Resume ({sum(1 for row in self.rows if row.readable)})"
