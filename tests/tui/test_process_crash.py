@@ -73,6 +73,8 @@ def test_kill_minus_nine_then_restart(tmp_path: Path) -> None:
     first = Terminal(env)
     try:
         first.wait_for("Start walk")
+        first.type("\t")  # first use starts at the role: on to the agency,
+        first.type("\t")  # then to the case reference
         first.type("PTY-1")
         first.type("\x0e")  # Ctrl+N
         first.wait_for("Is the child in immediate danger")

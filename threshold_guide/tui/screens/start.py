@@ -40,7 +40,9 @@ ABOUT = (
 
 class StartScreen(BaseScreen):
     HELP_TITLE = "Start screen"
-    AUTO_FOCUS = "#reference"
+    AUTO_FOCUS = ".first-focus"
+    """First use starts at the role; later, role and agency come from the last session and
+    the case reference is what is left to type."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "begin", "Start walk"),
         Binding("f5", "book", "Logic book"),
@@ -110,7 +112,7 @@ class StartScreen(BaseScreen):
         yield Static(id="doc-info", markup=False)
         with Horizontal(classes="field"):
             yield Label("Your role", classes="field-label")
-            yield Input(self.role, id="role", compact=True,
+            yield Input(self.role, id="role", compact=True, classes=self._first("role"),
                         placeholder="e.g. Designated safeguarding person")
         with Horizontal(classes="field"):
             yield Label("Agency", classes="field-label")
@@ -119,6 +121,7 @@ class StartScreen(BaseScreen):
         with Horizontal(classes="field"):
             yield Label("Case ref.", classes="field-label")
             yield Input(id="reference", compact=True, max_length=200,
+                        classes=self._first("reference"),
                         placeholder="a case or file reference, never the child's name")
         yield Static(id="reference-warning", markup=False)
         with Horizontal(classes="buttons"):
@@ -126,16 +129,16 @@ class StartScreen(BaseScreen):
             yield Button("Read the logic book (F5)", id="book", compact=True)
         yield Static(ABOUT, id="about", markup=False)
 
+    def _first(self, field: str) -> str:
+        return "first-focus" if field == ("reference" if self.role else "role") else ""
+
     def on_mount(self) -> None:
         self.sub_title = "Start"
         self.query_one("#reference-warning").display = False
         self.show_rows(self.rows)
         if self.catalog.ids():
             self._fill_versions(self.catalog.ids()[0])
-        if not self.role:
-            # First use: start at the role; later, role and agency come from the last
-            # session and the case reference is what is left to type.
-            self.call_after_refresh(self.query_one("#role", Input).focus)
+
 
     def _resume_label(self) -> str:
         return f"Resume ({sum(1 for row in self.rows if row.readable)})"
