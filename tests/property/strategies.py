@@ -824,14 +824,13 @@ def _unique_loop(edges: dict[str, set[str]], target: str, source: str) -> list[s
 
 
 # YAML fragments for garbage: syntax, anchors, tags (including scalar tags that cannot
-# convert what follows them), dates that are not dates. '!!int' and '!!float' always carry a
-# value here: with an empty one they still crash, see the xfail in test_invalid_documents.py.
+# convert what follows them, empty ones included), dates that are not dates.
 FRAGMENTS = [
     ":", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "*b", "&b ", "!!python/object ",
     "!foo ", "\t", "'", '"', "\n", "  ", "key", "id", "questions", "%YAML 1.1\n", "---\n",
     "...\n", "|\n", ">\n", "? ", "!!binary ", "!!str ", "!!map ", "!!seq ", "#", "\\", "@", "`",
     "x", "1", "yes", "~", "<<: ", "\ufeff", "\r\n", "é", "!!set ", "!!omap ", "!!int 1x ",
-    "!!float 1x ", "!!bool ", "!!timestamp ", "!!null ", "2025-02-30", "2020-13-45T25:61:00",
+    "!!float 1x ", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!null ", "2025-02-30", "2020-13-45T25:61:00",
     "1_0_", "0x", "0o9", ".inf", "\\ud800", '"\\ud800"',
 ]
 
@@ -839,7 +838,8 @@ FRAGMENTS = [
 # as one: an author's typo must be an error on its line, never a crash.
 UNCONVERTIBLE = [
     "2025-02-30", "2023-02-29", "2025-13-01", "2025-00-10", "2020-01-01T25:00:00",
-    "!!int x", "!!float nope", "!!bool maybe", "!!bool ''", "!!timestamp x",
+    "!!int x", "!!int ''", "!!float nope", "!!float", "!!bool maybe", "!!bool ''",
+    "!!timestamp x",
     "!!timestamp 2020-13-45",
 ]
 SENTINEL = "zz-sentinel-value"

@@ -192,11 +192,6 @@ def test_unconvertible_scalars_are_reported(text: str, tmp_path: Path) -> None:
     assert checked.diagnostics[0].line == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an empty !!int or !!float value raises IndexError in PyYAML's constructor, "
-    "which the loader does not catch: check_file raises and the CLI exits 3",
-)
 @pytest.mark.parametrize("text", ["a: !!int ''\n", "a: !!float\n", "id: !!int\n"])
 def test_empty_tagged_numbers_are_reported(text: str, tmp_path: Path) -> None:
     path = tmp_path / "doc.yaml"
@@ -254,13 +249,6 @@ def test_very_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert "E104" in done.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the nesting guard counts brackets in the raw text, so closing brackets in "
-    "a comment or a quoted string hide real nesting, and block nesting through '? ' "
-    "(explicit keys) is not counted at all; libyaml's C composer still overflows the stack "
-    "and the process dies with SIGSEGV",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -134,6 +134,12 @@ def _position(node: yaml.Node) -> Position:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_KINDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "timestamp": "a date (YYYY-MM-DD)",
+}
 
 
 class _Converter:
@@ -166,12 +172,13 @@ class _Converter:
             return self._scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
             raise
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, IndexError):
             # e.g. 2025-02-30 looks like a date to YAML but is not one.
-            kind = node.tag.rsplit(":", 1)[-1]
+            tag = node.tag.rsplit(":", 1)[-1]
+            kind = _KINDS.get(tag, f"a {tag}")
             raise YamlProblem(
                 "E101",
-                f"the value {node.value!r} cannot be read as a {kind}",
+                f"the value {node.value!r} cannot be read as {kind}",
                 _position(node),
                 "correct the value, or put it in quotes if it is meant as text",
             ) from None
@@ -239,9 +246,12 @@ def _parse_json(text: str) -> ParsedYaml | None:
 MAX_DEPTH = 200
 """Deepest nesting accepted. Real documents need fewer than ten levels."""
 
-_NESTING = re.compile(r"[\[\]{}]")
-_DASH_RUN = re.compile(r"^[ \t]*(?:-[ \t]+){" + str(MAX_DEPTH) + ",}", re.MULTILINE)
 _SURROGATE_ESCAPE = re.compile(r"\\[uU]0*[dD][89a-fA-F][0-9a-fA-F]{2}")
+# Explicit keys ("? ") and compact nested blocks ("- - ", "- ? ") nest without indenting.
+_COMPACT_NESTING = re.compile(r"(?:^|[ \t])(?:\?(?:[ \t]|$)|-[ \t]+[-?](?:[ \t]|$))", re.MULTILINE)
+_BRACKET_LINE = re.compile(r"^.*[\[\]{}].*$", re.MULTILINE)
+_BRACKET = re.compile(r"[\[\]{}]")
+_CLOSED_LINE_QUOTES = frozenset("'\"#")
 
 
 def _position_of_offset(text: str, offset: int) -> Position:
@@ -249,25 +259,58 @@ def _position_of_offset(text: str, offset: int) -> Position:
     return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
-def _check_depth(text: str) -> None:
-    """Refuse deep nesting before libyaml sees it: its composer recurses in C, and some
-    tens of thousands of levels (an 80 KB file) overflow the stack and kill the process."""
-    too_deep = YamlProblem(
-        "E104", f"the YAML nests more than {MAX_DEPTH} levels deep", Position(1, 1),
-        "flatten the structure; threshold documents need only a few levels",
-    )
-    dashes = _DASH_RUN.search(text)
-    if dashes:
-        too_deep.position = _position_of_offset(text, dashes.start())
-        raise too_deep
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap test that is never wrong when it says no.
+
+    Block nesting needs indentation, so depth is bounded by the file size limit; only flow
+    collections, explicit keys and compact blocks can nest deeply in a small file. A line
+    whose brackets balance without going deep, with no quote or comment that could hide a
+    bracket, adds no depth.
+    """
+    if _COMPACT_NESTING.search(text):
+        return True
     if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    for line in _BRACKET_LINE.findall(text):
+        if not _CLOSED_LINE_QUOTES.isdisjoint(line):
+            return True
+        depth = 0
+        for bracket in _BRACKET.findall(line):
+            depth += 1 if bracket in "[{" else -1
+            if not 0 <= depth <= MAX_DEPTH:
+                return True
+        if depth:
+            return True
+    return False
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting before libyaml composes it: its composer recurses in C, and some
+    tens of thousands of levels (an 80 KB file) overflow the stack and kill the process.
+    libyaml's event parser keeps its own stack, so counting events is safe."""
+    if not _may_nest_deeply(text):
         return
+    loader = SafeLoader(text)
     depth = 0
-    for match in _NESTING.finditer(text):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            too_deep.position = _position_of_offset(text, match.start())
-            raise too_deep
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise YamlProblem(
+                        "E104",
+                        f"the YAML nests more than {MAX_DEPTH} levels deep",
+                        Position(mark.line + 1, mark.column + 1),
+                        "flatten the structure; threshold documents need only a few levels",
+                    )
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # malformed: composing reports it with its position
+    finally:
+        loader.dispose()
 
 
 def _check_surrogates(text: str, data: Any) -> None:
