@@ -299,10 +299,11 @@ def _check_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
                     raise YamlProblem(
                         "E104",
                         f"the YAML nests more than {MAX_DEPTH} levels deep",
-                        Position(mark.line + 1, mark.column + 1),
+                        where,
                         "flatten the structure; threshold documents need only a few levels",
                     )
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
