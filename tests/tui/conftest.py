@@ -48,9 +48,9 @@ def make_app(data_dir: Path, shipped_catalog: Catalog) -> Callable[..., Threshol
             save_preferences(Preferences(intro_seen=True), prefs)
         options.setdefault("clock", frozen_clock)
         options.setdefault("export_dir", data_dir / "exports")
+        options.setdefault("store", SessionStore(data_dir / "sessions"))
         return ThresholdApp(
             guidance,
-            store=SessionStore(data_dir / "sessions"),
             catalog=catalog if catalog is not None or guidance else shipped_catalog,
             preferences_path=prefs,
             **options,

@@ -10,9 +10,10 @@ import pytest
 from textual.pilot import Pilot
 
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.tui.app import ThresholdApp, run_app
 
-from .driver import answer_current, start_walk
+from .driver import SIZE, answer_current, run, start_walk
 
 
 def test_crash_message_names_the_saved_session(
@@ -56,3 +57,21 @@ def test_crash_before_any_session(
     err = capsys.readouterr().err
     assert status == ExitStatus.INTERNAL
     assert "No session was open" in err and "Traceback" not in err
+
+
+def test_a_failed_save_is_shown_not_swallowed(
+    make_app: Callable[..., ThresholdApp], tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the sessions folder should be", encoding="utf-8")
+    app = make_app(store=SessionStore(blocked / "sessions"))
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await start_walk(pilot, "wales-significant-harm")
+            await answer_current(pilot, "no-immediate")
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any("Could not save the session" in m for m in messages), messages
+
+    run(scenario)

@@ -49,6 +49,8 @@ class SessionFlow:
         self.store = store
         self.clock = clock
         self.export_dir = export_dir
+        self.failing = False
+        """The last save failed; the user has been told."""
 
     def today(self) -> dt.date:
         return self.clock().date()
@@ -107,11 +109,17 @@ class SessionFlow:
         try:
             self.app.saved_path = self.store.save(state.session)
         except OSError as error:
-            self.app.notify(
-                f"Could not save the session to {self.store.directory}: "
-                f"{error.strerror or error}. Keep this window open.",
-                title="Not saved", severity="error", timeout=30,
-            )
+            if not self.failing:  # once, not on every keystroke, until it works again
+                self.app.notify(
+                    f"Could not save the session to {self.store.directory}: "
+                    f"{error.strerror or error}. Keep this window open.",
+                    title="Not saved", severity="error", timeout=60,
+                )
+            self.failing = True
+            return
+        if self.failing:
+            self.failing = False
+            self.app.notify(f"Saved again: {self.app.saved_path}", title="Saved")
 
     def keep(self, document: ThresholdDocument, sha256: str) -> None:
         # The guidance folder still has it; the copy only helps if the folder changes later.

@@ -53,7 +53,7 @@ class ResumeModal(BaseModal[Move | str]):
             kept, dropped = len(move.upgrade.kept), len(move.upgrade.dropped)
             again = f"; {dropped} changed question(s) to answer again" if dropped else ""
             rows.append(Row(str(index), f"Move to {kind} {move.entry.version}: keeps {kept} "
-                            f"answer(s) to unchanged questions{again}."))
+                            f"answer(s) that still stand{again}."))
         return rows
 
     def on_mount(self) -> None:
