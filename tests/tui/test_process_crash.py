@@ -6,6 +6,7 @@ files on disk, so a kill at any moment leaves the last saved state complete.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -55,10 +56,41 @@ class Terminal:
         os.write(self.master, keys.encode())
         time.sleep(pause)
 
+    def drain(self, wait: float) -> None:
+        if select.select([self.master], [], [], wait)[0]:
+            with contextlib.suppress(OSError):
+                self.output += os.read(self.master, 65536)
+
+    def exit_status(self) -> int:
+        """Wait for the app to end, reading what it writes meanwhile: a full terminal
+        buffer would block its last writes, and so its exit."""
+        deadline = time.monotonic() + TIMEOUT
+        while self.process.poll() is None:
+            if time.monotonic() > deadline:
+                raise AssertionError("the app did not quit")
+            if select.select([self.master], [], [], 0.1)[0]:
+                try:
+                    self.output += os.read(self.master, 65536)
+                except OSError:
+                    break
+        return self.process.wait(timeout=TIMEOUT)
+
     def kill(self) -> None:
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
         os.close(self.master)
+
+
+def wait_until_saved(terminal: Terminal, folder: Path, text: str) -> None:
+    """Wait for ``text`` in the saved session (the note is saved a typing batch after the
+    last key), reading the terminal meanwhile so the app never blocks writing to it."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        for path in folder.glob("*.json"):
+            if text in path.read_text(encoding="utf-8"):
+                return
+        terminal.drain(0.05)
+    raise AssertionError(f"{text!r} was never saved")
 
 
 @pytest.mark.slow
@@ -81,7 +113,10 @@ def test_kill_minus_nine_then_restart(tmp_path: Path) -> None:
         first.type("2")
         first.wait_for("How did this concern come to you?")
         first.type("2")
-        first.type("kill test note", pause=1.0)  # more than one typing batch: saved
+        wait_until_saved(first, data / "sessions", '"i-observed"')
+        time.sleep(0.3)  # the focus moves to the note box
+        first.type("kill test note")
+        wait_until_saved(first, data / "sessions", "kill test note")
     finally:
         first.kill()
 
@@ -102,8 +137,8 @@ def test_kill_minus_nine_then_restart(tmp_path: Path) -> None:
         second.type("\r")
         second.wait_for("How did this concern come to you?")
         second.wait_for("kill test note")
-        second.type("\x11", pause=0.5)  # Ctrl+Q
-        assert second.process.wait(timeout=TIMEOUT) == 0
+        second.type("\x11", pause=0)  # Ctrl+Q
+        assert second.exit_status() == 0
     finally:
         if second.process.poll() is None:
             second.kill()
