@@ -335,7 +335,6 @@ def parse_yaml_text(text: str) -> ParsedYaml:
 
     Raises :class:`YamlProblem`.
     """
-    _check_depth(text)
     parsed = _parse(text)
     _check_surrogates(text, parsed.data)
     return parsed
@@ -343,9 +342,11 @@ def parse_yaml_text(text: str) -> ParsedYaml:
 
 def _parse(text: str) -> ParsedYaml:
     if text.lstrip().startswith("{"):
+        # json has its own depth guard (RecursionError sends the text down the YAML path).
         parsed = _parse_json(text)
         if parsed is not None:
             return parsed
+    _check_depth(text)
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
