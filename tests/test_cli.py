@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,7 @@ def test_guidance_folder_from_the_environment(capsys: Capture, tmp_path: Path,
     (tmp_path / "good.yaml").write_text(MINIMAL.read_text())
     monkeypatch.setenv("THRESHOLD_GUIDE_GUIDANCE", str(tmp_path))
     code, out, _ = run(capsys, "guidance", "list", "--format", "json")
+    assert code == 0
     assert [r["id"] for r in json.loads(out)["documents"]] == ["test-minimal"]
 
 
@@ -214,3 +217,16 @@ def test_every_command_help_ends_with_an_example(capsys: Capture) -> None:
             main([*argv, "--help"])
         out = capsys.readouterr().out
         assert out.strip().split("\n\n")[-1].startswith("example"), argv
+
+
+def test_output_to_a_device_writes_through_it(capsys: Capture, tmp_path: Path) -> None:
+    # Renaming a temporary file over /dev/null would replace the device with a file.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("danger: 'yes'\n")
+    code, _, _ = run(capsys, "run", str(MINIMAL), "--answers", str(answers), "-o", str(fifo))
+    received = reader.communicate(timeout=30)[0].decode()
+    assert code == 0 and "Call the police now" in received
+    assert fifo.exists() and not fifo.is_file()  # still a pipe, not replaced by a file

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
+from textual.widgets import TabbedContent, TextArea
 
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.session import GivenAnswer
@@ -139,8 +139,17 @@ def test_question_with_note(snap_compare: SnapCompare, app: ThresholdApp) -> Non
         await begin(pilot)
         await answer_current(pilot, "no-danger")
         await pilot.press("2")
-        await settle(pilot)
+        # Choosing moves focus to the note; under load that can take more than a frame.
+        for _ in range(100):
+            if isinstance(pilot.app.focused, TextArea):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(pilot.app.focused, TextArea)
         await press(pilot, *"Bruise on the left cheek")
+        # A blinking cursor would make the picture depend on the moment it is taken.
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await settle(pilot)
 
     assert snap_compare(app, run_before=steps(chosen))
 

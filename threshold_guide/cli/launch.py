@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
+from pathlib import Path
 
 
-def launch_app(args: argparse.Namespace) -> int:
+def launch_app(guidance: list[Path] | None) -> int:
     from threshold_guide.tui.app import run_app
 
-    return run_app(guidance=args.guidance)
+    return run_app(guidance=guidance)

@@ -10,27 +10,14 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from threshold_guide import __version__
-from threshold_guide.cli.commands import (
-    book,
-    diff,
-    explain,
-    graph,
-    guidance,
-    paths,
-    run,
-    scenarios,
-    schema,
-    serve,
-    upgrade,
-    validate,
-    walk,
-)
-from threshold_guide.cli.console import CommandError, error
-from threshold_guide.cli.options import guidance_parent
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.validation.diagnostics import Diagnostic
+
+# The app's first paint must not wait for pydantic, the models and thirteen command
+# modules: opening the app imports only what it needs, and the commands are imported when
+# the parser is built.
 
 DEBUG_ENV = "THRESHOLD_GUIDE_DEBUG"
 
@@ -44,12 +31,31 @@ EXAMPLE = """examples:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        from threshold_guide.cli.console import error
+
         self.print_usage(sys.stderr)
         error(message, f"run '{self.prog} --help' for the options")
         raise SystemExit(ExitStatus.USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from threshold_guide.cli.commands import (
+        book,
+        diff,
+        explain,
+        graph,
+        guidance,
+        paths,
+        run,
+        scenarios,
+        schema,
+        serve,
+        upgrade,
+        validate,
+        walk,
+    )
+    from threshold_guide.cli.options import guidance_parent
+
     parents = [guidance_parent()]
     parser = _Parser(
         prog="threshold-guide",
@@ -71,23 +77,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_diagnostics(items: list[Diagnostic]) -> None:
-    for item in items:
-        print(item.render(), file=sys.stderr)
+def _app_guidance(argv: Sequence[str]) -> list[Path] | None:
+    """The --guidance folders when the command line only opens the app; else None."""
+    folders: list[Path] = []
+    items = list(argv)
+    while items:
+        item = items.pop(0)
+        if item == "--guidance" and items and not items[0].startswith("-"):
+            folders.append(Path(items.pop(0)))
+        elif item.startswith("--guidance="):
+            folders.append(Path(item.split("=", 1)[1]))
+        else:
+            return None
+    return folders
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    folders = _app_guidance(arguments)
+    if folders is not None:
+        from threshold_guide.cli.launch import launch_app
+
+        return launch_app(folders or None)
+    return _run_command(arguments)
+
+
+def _run_command(arguments: list[str]) -> int:
+    from threshold_guide.cli.console import CommandError, error
+
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         handler = getattr(args, "handler", None)
         if handler is None:
             from threshold_guide.cli.launch import launch_app
 
-            return launch_app(args)
+            return launch_app(args.guidance)
         return int(handler(args))
     except CommandError as problem:
-        _print_diagnostics(problem.diagnostics)
+        for item in problem.diagnostics:
+            print(item.render(), file=sys.stderr)
         error(problem.message, problem.hint)
         return problem.status
     except KeyboardInterrupt:

@@ -14,7 +14,14 @@ def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
     ``private`` makes the file readable and writable by the user only (0600): sessions and
     summaries hold sensitive case information. A folder this call creates is made 0700 too;
     an existing folder keeps its permissions, since it is the user's to choose.
+
+    A target that exists but is not a regular file (``/dev/null``, ``/dev/stdout``, a named
+    pipe) is written to in place: renaming over it would replace the device with a file.
     """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
     created = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     if private and created:
