@@ -235,3 +235,12 @@ def test_question_no_color(snap_compare: SnapCompare, make_app: Callable[..., Th
     monkeypatch.setenv("NO_COLOR", "1")
     at_indicators(data_dir, shipped_catalog)
     assert snap_compare(make_app(), run_before=steps(*RESUME, "1"))
+
+
+def test_exercise_comparison(snap_compare: SnapCompare, app: ThresholdApp) -> None:
+    from .test_exercise import to_comparison
+
+    async def compared(pilot: Pilot[int]) -> None:
+        await to_comparison(pilot, app)
+
+    assert snap_compare(app, run_before=steps(compared))

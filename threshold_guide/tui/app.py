@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from threshold_guide.loading.catalog import Catalog
     from threshold_guide.storage.session_store import SessionStore
     from threshold_guide.tui.flow import SessionFlow
+    from threshold_guide.tui.screens.exercise import ExerciseScreen
     from threshold_guide.tui.screens.start import StartScreen
     from threshold_guide.walkthrough import Walkthrough
 
@@ -149,6 +150,9 @@ class ThresholdApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         from threshold_guide.tui.screens.browser import BrowserScreen
+        from threshold_guide.tui.screens.comparison import ComparisonScreen
+        from threshold_guide.tui.screens.exercise import ExerciseScreen
+        from threshold_guide.tui.screens.explanation import ExplanationScreen
         from threshold_guide.tui.screens.question import QuestionScreen
         from threshold_guide.tui.screens.review import ReviewScreen
         from threshold_guide.tui.screens.start import StartScreen
@@ -156,7 +160,8 @@ class ThresholdApp(App[int]):
         from threshold_guide.tui.screens.voice import VoiceScreen
 
         screens: list[type[Screen[Any]]] = [
-            StartScreen, QuestionScreen, ReviewScreen, VoiceScreen, SummaryScreen, BrowserScreen,
+            StartScreen, QuestionScreen, ReviewScreen, VoiceScreen, SummaryScreen,
+            ExplanationScreen, ExerciseScreen, ComparisonScreen, BrowserScreen,
         ]
         sections: list[tuple[str, Iterable[BindingType]]] = [
             (str(getattr(screen, "HELP_TITLE", "")), screen.BINDINGS) for screen in screens
@@ -218,6 +223,12 @@ class ThresholdApp(App[int]):
 
     def on_start_screen_about(self) -> None:
         self._flow().about()
+
+    def on_start_screen_exercise(self, message: StartScreen.Exercise) -> None:
+        self._flow().exercise(message.role, message.agency)
+
+    def on_exercise_screen_begin(self, message: ExerciseScreen.Begin) -> None:
+        self._flow().begin_exercise(message)
 
     # Leaving and crashing ---------------------------------------------------------------
 

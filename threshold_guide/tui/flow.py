@@ -16,7 +16,11 @@ from textual.screen import Screen
 
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.session import Session
+from threshold_guide.models.text import render
+from threshold_guide.paths import shipped_scenarios
+from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.sessions import new_session, new_session_id
 from threshold_guide.storage.session_store import (
     SessionStore,
@@ -24,7 +28,10 @@ from threshold_guide.storage.session_store import (
     StoredSession,
 )
 from threshold_guide.tui.messages import Clock, Navigate
+from threshold_guide.tui.screens.comparison import ComparisonScreen
 from threshold_guide.tui.screens.confirm import ConfirmModal
+from threshold_guide.tui.screens.exercise import ExerciseScreen
+from threshold_guide.tui.screens.info import InfoModal
 from threshold_guide.tui.screens.intro import IntroModal
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.resume import PINNED, Move, ResumeModal
@@ -51,6 +58,7 @@ class SessionFlow:
         self.export_dir = export_dir
         self.failing = False
         """The last save failed; the user has been told."""
+        self._library: ScenarioLibrary | None = None
 
     def today(self) -> dt.date:
         return self.clock().date()
@@ -128,20 +136,54 @@ class SessionFlow:
 
     # Starting and resuming --------------------------------------------------------------
 
-    def begin(self, message: StartScreen.Begin) -> None:
-        now = self.clock()
-        session_id = new_session_id(message.reference, now)
+    def _fresh_id(self, reference: str, now: dt.datetime) -> str:
+        session_id = new_session_id(reference, now)
         salt = 0
         while self.store.path_for(session_id).exists():
             salt += 1
-            session_id = new_session_id(message.reference, now, salt=str(salt))
+            session_id = new_session_id(reference, now, salt=str(salt))
+        return session_id
+
+    def begin(self, message: StartScreen.Begin) -> None:
+        now = self.clock()
         session = new_session(
             message.entry.document, message.entry.sha256, now=now,
             reference=message.reference, role=message.role, agency=message.agency,
-            session_id=session_id,
+            session_id=self._fresh_id(message.reference, now),
         )
         self.keep(message.entry.document, message.entry.sha256)
         self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
+
+    # Exercise mode ----------------------------------------------------------------------
+
+    def library(self) -> ScenarioLibrary:
+        """The shipped scenarios, loaded (and checked) the first time they are needed."""
+        if self._library is None:
+            self._library = ScenarioLibrary.load([shipped_scenarios()], self.catalog)
+        return self._library
+
+    def scenario_of(self, session: Session) -> Scenario | None:
+        return None if session.scenario is None else self.library().get(session.scenario)
+
+    def exercise(self, role: str, agency: str) -> None:
+        self.app.push_screen(ExerciseScreen(self.library(), self.catalog, self.today(),
+                                            role=role, agency=agency))
+
+    def begin_exercise(self, message: ExerciseScreen.Begin) -> None:
+        now = self.clock()
+        # The scenario's own fictional reference: an exercise never holds a real case.
+        reference = message.scenario.reference
+        session = new_session(
+            message.entry.document, message.entry.sha256, now=now, reference=reference,
+            role=message.role, agency=message.agency, scenario=message.scenario.id,
+            session_id=self._fresh_id(reference, now),
+        )
+        self.keep(message.entry.document, message.entry.sha256)
+        self.app.pop_screen()  # the scenario picker; back from the walk goes to start
+        self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
+        # The case first, before the first question; F7 brings it back on every question.
+        self.app.push_screen(InfoModal(render(message.scenario.title),
+                                       render(message.scenario.vignette)))
 
     def resume(self, session_id: str) -> None:
         try:
@@ -215,8 +257,12 @@ class SessionFlow:
         self.app.push_screen(self.screen_for(state, "question" if state.question else "summary"))
 
     def screen_for(self, state: Walkthrough, view: str) -> Screen[None]:
+        scenario = self.scenario_of(state.session)
         if view == "question" and state.question is not None:
-            return QuestionScreen(state, self.clock)
+            vignette = render(scenario.vignette) if scenario is not None else None
+            return QuestionScreen(state, self.clock, vignette)
+        if view == "comparison" and scenario is not None:
+            return ComparisonScreen(state, scenario)
         if view == "voice":
             return VoiceScreen(state, self.clock)
         return SummaryScreen(state, self.clock, self.export_dir)
@@ -238,4 +284,6 @@ class SessionFlow:
             has_prompts = bool(state.document.child_voice or state.document.strengths)
             # An emergency outcome is shown at once; the child's voice can wait for later.
             view = "voice" if has_prompts and outcome and not outcome.emergency else "summary"
+            if state.session.scenario is not None:  # an exercise ends with its feedback
+                view = "comparison"
         self.app.switch_screen(self.screen_for(state, view))

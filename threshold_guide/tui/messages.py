@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the app imports this module before the core, to paint soone
 Clock = Callable[[], dt.datetime]
 """Where screens get the time from; tests pass a frozen clock."""
 
-View = Literal["question", "outcome", "voice", "summary", "start"]
+View = Literal["question", "outcome", "voice", "summary", "start", "comparison"]
 """Where to go. "outcome" means the walk just reached its outcome: the app decides whether
 the child's voice prompts or the summary come first."""
 

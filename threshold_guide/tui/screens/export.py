@@ -1,9 +1,14 @@
-"""Export the summary as Markdown and JSON, showing where the files went."""
+"""Export to files in a folder the user chooses, showing where the files went.
+
+The summary and the explanation share this dialog: each passes what to write and the
+names of the files, so the folder prompt and the error handling are written once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,29 +20,43 @@ from threshold_guide.tui.messages import Clock
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.walkthrough import Walkthrough
 
-__all__ = ["ExportModal", "Exported"]
+__all__ = ["ExportModal", "Exported", "summary_export"]
 
 
-class ExportModal(BaseModal[Exported]):
-    TITLE_TEXT = "Export the summary"
+class Written(Protocol):
+    @property
+    def folder(self) -> Path: ...
+
+    def paths(self) -> tuple[Path, ...]: ...
+
+
+W = TypeVar("W", bound=Written)
+
+
+class ExportModal(BaseModal[W], Generic[W]):
+    TITLE_TEXT = "Export"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Cancel"),
         Binding("ctrl+s", "export", "Export"),
     ]
 
-    def __init__(self, state: Walkthrough, clock: Clock, folder: Path) -> None:
+    def __init__(self, write: Callable[[Path], W], folder: Path, kinds: str, files: str,
+                 title: str = "Export the summary") -> None:
         super().__init__()
-        self.state = state
-        self.clock = clock
+        self.write = write
         self.folder = folder
+        self.kinds = kinds
+        self.files = files
+        self.title_text = title
+
+    def dialog_title(self) -> str:
+        return self.title_text
 
     def compose_body(self) -> ComposeResult:
-        stem = self.state.session.session_id
-        yield Label("Folder for the files (Markdown and JSON):")
+        yield Label(f"Folder for the files ({self.kinds}):")
         yield Input(str(self.folder), id="folder", compact=True)
-        yield Static(f"Files: {stem}-summary.md and {stem}-summary.json. They hold case "
-                     "information: keep them where your agency keeps case records.",
-                     markup=False, classes="dialog-note")
+        yield Static(f"Files: {self.files}. They hold case information: keep them where "
+                     "your agency keeps case records.", markup=False, classes="dialog-note")
         yield Static(id="export-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
             yield Button("Export", id="do-export", variant="primary", compact=True)
@@ -66,11 +85,24 @@ class ExportModal(BaseModal[Exported]):
             problem.display = True
             return
         try:
-            result = export_summary(
-                self.state.summary(self.clock()), Path(folder_text), self.state.session.session_id
-            )
+            result = self.write(Path(folder_text))
         except OSError as error:
             problem.update(f"⚠ Could not write there: {error.strerror or error}")
             problem.display = True
             return
         self.dismiss(result)
+
+
+def summary_export(state: Walkthrough, clock: Clock, folder: Path) -> ExportModal[Exported]:
+    """The summary's export dialog: Markdown, JSON and HTML."""
+    stem = state.session.session_id
+
+    def write(target: Path) -> Exported:
+        return export_summary(state.summary(clock()), target, stem)
+
+    return ExportModal(write, folder, "Markdown, JSON and HTML",
+                       f"{stem}-summary.md, .json and .html")
+
+
+def written_line(result: Written) -> str:
+    return "Exported: " + "  ".join(str(path) for path in result.paths())

@@ -39,16 +39,23 @@ class QuestionScreen(BaseScreen):
         Binding("f3", "why", "Why?", tooltip="Why am I asked this? (with sources)"),
         Binding("f4", "review", "Review", tooltip="Review and change answers"),
         Binding("f5", "book", "Book", tooltip="The logic book: the whole guidance"),
+        Binding("f7", "vignette", "Vignette", tooltip="The exercise's case (exercise mode)"),
         Binding("ctrl+f", "forward", "Forward (answered)", show=False),
         Binding("ctrl+e", "to_end", "Jump to furthest answer", show=False),
         Binding("f10", "home", "Save and close", show=False),
         *(Binding(str(n), f"pick({n})", f"Answer {n}", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, state: Walkthrough, clock: Clock) -> None:
+    def __init__(self, state: Walkthrough, clock: Clock, vignette: str | None = None) -> None:
         super().__init__()
         self.state = state
         self.clock = clock
+        self.vignette = vignette
+        """An exercise's case in Markdown; None outside exercise mode."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The key is only offered (footer, palette) when there is a case to read.
+        return not (action == "vignette" and self.vignette is None)
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
@@ -67,6 +74,8 @@ class QuestionScreen(BaseScreen):
 
     def _subtitle(self) -> str:
         ref = self.state.session.reference or "no reference"
+        if self.vignette is not None:  # the case is one key away on every question
+            return f"Exercise · {ref} · F7 the case"
         return f"{render(self.state.document.title)} {self.state.document.version} · {ref}"
 
     # Showing ----------------------------------------------------------------------------
@@ -233,6 +242,10 @@ class QuestionScreen(BaseScreen):
             self.app.push_screen(InfoModal(
                 "Why am I asked this?", why_markdown(self.state.document, self.state.question)
             ))
+
+    def action_vignette(self) -> None:
+        if self.vignette is not None:
+            self.app.push_screen(InfoModal("The case", self.vignette))
 
     def action_book(self) -> None:
         self.app.push_screen(BrowserScreen(self.state.document))

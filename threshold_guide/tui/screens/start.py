@@ -49,6 +49,7 @@ class StartScreen(BaseScreen):
         Binding("ctrl+r", "show_tab('resume')", "Resume list"),
         Binding("escape", "show_tab('new')", "New walk", show=False),
         Binding("delete", "delete", "Delete session", show=False),
+        Binding("f7", "exercise", "Exercise", tooltip="Exercise mode: practise a scenario"),
         Binding("f8", "about", "About"),
     ]
 
@@ -72,6 +73,14 @@ class StartScreen(BaseScreen):
 
     class About(Message):
         """Show the first-run note again."""
+
+    class Exercise(Message):
+        """Open exercise mode with the role and agency typed here."""
+
+        def __init__(self, role: str, agency: str) -> None:
+            super().__init__()
+            self.role = role
+            self.agency = agency
 
     def __init__(
         self, catalog: Catalog, today: dt.date, rows: list[ResumeRow], role: str = "",
@@ -243,6 +252,10 @@ class StartScreen(BaseScreen):
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
         self.query_one("#sessions" if tab == "resume" else "#reference").focus()
+
+    def action_exercise(self) -> None:
+        self.post_message(self.Exercise(self.query_one("#role", Input).value.strip(),
+                                        self.query_one("#agency", Input).value.strip()))
 
     def action_about(self) -> None:
         self.post_message(self.About())

@@ -9,12 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from threshold_guide.models.explanation import Audience
 from threshold_guide.models.text import render
 from threshold_guide.summary.markdown import render_markdown
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
+from threshold_guide.tui.screens.audience import AudienceModal
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
-from threshold_guide.tui.screens.export import Exported, ExportModal
+from threshold_guide.tui.screens.explanation import ExplanationScreen
+from threshold_guide.tui.screens.export import Exported, summary_export, written_line
 from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
 from threshold_guide.tui.screens.review import ReviewScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
@@ -26,6 +29,7 @@ class SummaryScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export"),
         Binding("ctrl+o", "override", "Override"),
+        Binding("f7", "explain", "Explain", tooltip="Explain the decision to a partner"),
         Binding("f4", "review", "Review"),
         Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths"),
         Binding("ctrl+b", "back", "Back"),
@@ -82,17 +86,25 @@ class SummaryScreen(BaseScreen):
             self._show()
 
     def action_export(self) -> None:
-        self.app.push_screen(
-            ExportModal(self.state, self.clock, self.export_dir), self._exported
-        )
+        self.app.push_screen(summary_export(self.state, self.clock, self.export_dir),
+                             self._exported)
 
     def _exported(self, result: Exported | None) -> None:
         if result is None:
             return
         line = self.query_one("#export-line", Static)
-        line.update(f"Exported: {result.markdown}  and  {result.json}")
+        line.update(written_line(result))
         line.display = True
-        self.notify(f"Saved {result.markdown.name} and {result.json.name} in {result.folder}")
+        self.notify(f"Saved {result.markdown.name}, {result.json.name} and {result.html.name} "
+                    f"in {result.folder}")
+
+    def action_explain(self) -> None:
+        self.app.push_screen(AudienceModal(), self._audience_chosen)
+
+    def _audience_chosen(self, audience: Audience | None) -> None:
+        if audience is not None:
+            self.app.push_screen(
+                ExplanationScreen(self.state, audience, self.clock, self.export_dir))
 
     def action_override(self) -> None:
         self.app.push_screen(OverrideModal(self.state), self._override_done)

@@ -1,0 +1,45 @@
+"""Choose who an explanation is for: school, health, police, social services or the family."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Label, OptionList, Static
+
+from threshold_guide.models.explanation import Audience
+from threshold_guide.tui.screens.base import BaseModal
+from threshold_guide.tui.widgets.cursor_list import CursorList, Row
+
+NAMES = {
+    Audience.SCHOOL: "School",
+    Audience.HEALTH: "Health",
+    Audience.POLICE: "Police",
+    Audience.SOCIAL_SERVICES: "Social services",
+    Audience.FAMILY: "The family (notes, the child's words and detailed answers left out)",
+}
+
+
+class AudienceModal(BaseModal[Audience]):
+    TITLE_TEXT = "Explain the decision"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Cancel"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Label("Who is the explanation for? (Enter chooses)")
+        yield CursorList([Row(a.value, NAMES[a], f"{i}.") for i, a in
+                          enumerate(Audience, start=1)], id="audiences", compact=True)
+        # Said before the family version is shown, as the CLI does, not after it is shared.
+        yield Static("Before sharing the family version, check with your DSP or social "
+                     "services that telling the family will not put anyone at greater risk.",
+                     markup=False, classes="dialog-note")
+
+    def on_mount(self) -> None:
+        self.query_one("#audiences", CursorList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(Audience(event.option.id))

@@ -1,0 +1,84 @@
+"""A finished session's decision explained for one partner, with export to Markdown and HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
+from threshold_guide.models.explanation import Audience, Explanation
+from threshold_guide.storage.exports import ExplanationExported, export_explanation
+from threshold_guide.summary.build import SummaryError
+from threshold_guide.tui.messages import Clock
+from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.screens.export import ExportModal, written_line
+from threshold_guide.tui.widgets.markdown_view import MarkdownView
+from threshold_guide.walkthrough import Walkthrough
+
+
+class ExplanationScreen(BaseScreen):
+    HELP_TITLE = "Explanation screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export"),
+        Binding("escape", "close", "Back to the summary"),
+    ]
+
+    def __init__(self, state: Walkthrough, audience: Audience, clock: Clock,
+                 export_dir: Path) -> None:
+        super().__init__()
+        self.state = state
+        self.audience = audience
+        self.clock = clock
+        self.export_dir = export_dir
+        self.explanation: Explanation | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="export-line", markup=False)
+        yield MarkdownView(id="explanation")
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Explanation · {self.audience.value}"
+        self.query_one("#export-line").display = False
+        try:
+            # Stamped once, when opened: the export then says exactly what is on screen.
+            self.explanation = explain(self.state.document, self.state.sha256,
+                                       self.state.session, self.audience, self.clock(), "en")
+        except (ExplainError, SummaryError, AnswerError) as problem:
+            self.query_one("#explanation", MarkdownView).update(
+                f"# No explanation\n\n{problem}")
+        else:
+            self.query_one("#explanation", MarkdownView).update(
+                render_explanation_markdown(self.explanation))
+        self.query_one("#explanation").focus()
+
+    def action_export(self) -> None:
+        explanation = self.explanation
+        if explanation is None:
+            return
+        stem = self.state.session.session_id
+
+        def write(folder: Path) -> ExplanationExported:
+            return export_explanation(explanation, folder, stem)
+
+        name = f"{stem}-explain-{self.audience.value}"
+        self.app.push_screen(
+            ExportModal(write, self.export_dir, "Markdown and HTML", f"{name}.md and .html",
+                        title="Export the explanation"),
+            self._exported,
+        )
+
+    def _exported(self, result: ExplanationExported | None) -> None:
+        if result is None:
+            return
+        line = self.query_one("#export-line", Static)
+        line.update(written_line(result))
+        line.display = True
+        self.notify(f"Saved {result.markdown.name} and {result.html.name} in {result.folder}")
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
