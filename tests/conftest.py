@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,31 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("THRESHOLD_GUIDE_GUIDANCE", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("THRESHOLD_GUIDE_DATA", str(tmp_path_factory.mktemp("data")))
+
+
+@dataclass(frozen=True)
+class BuiltWheel:
+    """A wheel built from this checkout, and the folder it is unpacked in."""
+
+    names: frozenset[str]
+    site: Path
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> BuiltWheel:
+    """Build the wheel once per run: several tests check what an install carries."""
+    pytest.importorskip("hatchling")
+    folder = tmp_path_factory.mktemp("wheel")
+    built = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(folder)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    wheel = next(folder.glob("threshold_guide-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = frozenset(archive.namelist())
+        archive.extractall(folder / "site")
+    return BuiltWheel(names, folder / "site")
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import BuiltWheel
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "threshold_guide"
@@ -64,31 +65,23 @@ def test_the_version_is_written_once() -> None:
 
 
 @pytest.mark.slow
-def test_wheel_carries_the_guidance_and_finds_it_without_a_checkout(tmp_path: Path) -> None:
-    pytest.importorskip("hatchling")
-    built = subprocess.run(
-        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
-    )
-    assert built.returncode == 0, built.stderr
-    wheel = next(tmp_path.glob("threshold_guide-*.whl"))
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-        archive.extractall(tmp_path / "site")
-    assert "threshold_guide/_shipped/guidance/wales-duty-to-report/1.1.0.yaml" in names
-    assert "threshold_guide/_shipped/guidance/wales-significant-harm/1.0.0.yaml" in names
+def test_wheel_carries_the_guidance_and_finds_it_without_a_checkout(
+    built_wheel: BuiltWheel, tmp_path: Path
+) -> None:
+    shipped = "threshold_guide/_shipped/"
+    assert f"{shipped}guidance/wales-duty-to-report/1.1.0.yaml" in built_wheel.names
+    assert f"{shipped}guidance/wales-significant-harm/1.0.0.yaml" in built_wheel.names
+    assert f"{shipped}scenarios/dtr-10-never-been-born.yaml" in built_wheel.names
     # Run from an empty folder with only the unpacked wheel on the path: no checkout nearby.
     probe = (
         "import sys; from threshold_guide.paths import shipped_guidance; "
         "from threshold_guide.cli.main import main; print(shipped_guidance()); "
         "sys.exit(main(['validate']))"
     )
-    empty = tmp_path / "elsewhere"
-    empty.mkdir()
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=empty,
-        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"}, check=False,
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+        env={"PYTHONPATH": str(built_wheel.site), "PATH": "/usr/bin:/bin"}, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert str(tmp_path / "site") in result.stdout
+    assert str(built_wheel.site) in result.stdout
     assert "ok: 3 files checked" in result.stdout

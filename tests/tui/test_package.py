@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import BuiltWheel
 
 
 @pytest.mark.slow
-def test_wheel_carries_the_stylesheet_and_the_app_runs_from_it(tmp_path: Path) -> None:
-    pytest.importorskip("hatchling")
-    built = subprocess.run(
-        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
-    )
-    assert built.returncode == 0, built.stderr
-    wheel = next(tmp_path.glob("threshold_guide-*.whl"))
-    with zipfile.ZipFile(wheel) as archive:
-        assert "threshold_guide/tui/app.tcss" in archive.namelist()
-        archive.extractall(tmp_path / "site")
+def test_wheel_carries_the_stylesheet_and_the_app_runs_from_it(
+    built_wheel: BuiltWheel, tmp_path: Path
+) -> None:
+    assert "threshold_guide/tui/app.tcss" in built_wheel.names
     # Start the app headless from the unpacked wheel, far from the checkout, and quit.
     probe = (
         "import asyncio\n"
@@ -41,7 +33,7 @@ def test_wheel_carries_the_stylesheet_and_the_app_runs_from_it(tmp_path: Path) -
     elsewhere.mkdir()
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere,
-        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin",
+        env={"PYTHONPATH": str(built_wheel.site), "PATH": "/usr/bin:/bin",
              "THRESHOLD_GUIDE_DATA": str(tmp_path / "data")},
         check=False, timeout=120,
     )
