@@ -42,7 +42,7 @@ def test_first_matching_rule_wins_in_a_checklist(minimal: ThresholdDocument) -> 
 
 
 def test_bad_answers_name_the_question(minimal: ThresholdDocument) -> None:
-    with pytest.raises(AnswerError, match="'danger'.*'maybe'.*answers: yes, no"):
+    with pytest.raises(AnswerError, match=r"'danger'.*'maybe'.*answers: yes, no"):
         derive_route(minimal, {"danger": "maybe"})
     with pytest.raises(AnswerError, match="one answer id, not a list"):
         normalise(minimal.question("danger"), ["yes"])
@@ -62,7 +62,9 @@ def test_back_and_forward_keep_later_answers(minimal: ThresholdDocument) -> None
     assert again.forward().outcome is not None
 
 
-def test_changing_an_answer_rederives_the_route_but_keeps_answers(minimal: ThresholdDocument) -> None:
+def test_changing_an_answer_rederives_the_route_but_keeps_answers(
+    minimal: ThresholdDocument,
+) -> None:
     walk = Walk(minimal).answer("no").answer(["hunger"]).answer("yes")
     changed = walk.go_to("signs").answer(["bruise"])
     assert changed.outcome is not None and changed.outcome.id == "report"

@@ -10,20 +10,11 @@ from typing import Any
 from threshold_guide.loading.catalog import Catalog, resolve_file
 from threshold_guide.models.session import GivenAnswer, Override
 from threshold_guide.sessions import new_session, with_answers
-from threshold_guide.upgrade import check_pin, unchanged_questions, upgrade_session
+from threshold_guide.upgrade import check_pin, upgrade_session
 
 from .conftest import DUTY_1_0, DUTY_1_1
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
-
-
-def test_unchanged_questions_between_shipped_versions() -> None:
-    old, new = resolve_file(DUTY_1_0).document, resolve_file(DUTY_1_1).document
-    same = unchanged_questions(old, new)
-    assert "immediate-danger" in same
-    assert "care-support-needs" not in same  # reworded in 1.1.0
-    assert "reasonable-cause" not in same  # re-routed in 1.1.0
-    assert "chronology" not in same  # new in 1.1.0
 
 
 def test_upgrade_keeps_unchanged_and_records_the_rest() -> None:

@@ -52,7 +52,8 @@ def test_shipped_folder_validates_together() -> None:
 def test_hash_ignores_formatting_but_not_content(write_yaml: WriteYaml) -> None:
     original = check_file(MINIMAL).sha256
     text = MINIMAL.read_text(encoding="utf-8")
-    reformatted = write_yaml("# a new comment\n" + text.replace("sources: [s130]", "sources:\n    - s130"))
+    relisted = text.replace("sources: [s130]", "sources:\n    - s130")
+    reformatted = write_yaml("# a new comment\n" + relisted)
     assert check_file(reformatted).sha256 == original
     changed = write_yaml(text.replace("Is this part of a pattern?", "Is this a pattern?"), "b.yaml")
     assert check_file(changed).sha256 != original
@@ -134,7 +135,9 @@ def test_unreachable_and_no_way_forward(write_yaml: WriteYaml) -> None:
     assert "E402" in codes(check_file(path).diagnostics)
 
 
-def test_unreachable_outcome_is_a_warning(write_yaml: WriteYaml, minimal_data: dict[str, Any]) -> None:
+def test_unreachable_outcome_is_a_warning(
+    write_yaml: WriteYaml, minimal_data: dict[str, Any]
+) -> None:
     minimal_data["outcomes"].append({**minimal_data["outcomes"][1], "id": "spare"})
     result = check_file(write_yaml(minimal_data))
     assert codes(result.diagnostics) == ["W402"]

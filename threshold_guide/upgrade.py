@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from threshold_guide.engine.routing import AnswerError, normalise
-from threshold_guide.loading.canonical import canonical_json
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import ThresholdDocument, version_key
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
@@ -139,16 +138,6 @@ class Upgrade:
 def _rerouted(kept: list[str], diff: DocumentDiff | None) -> list[str]:
     moved = {item.id for item in diff.questions.rerouted} if diff is not None else set()
     return [question_id for question_id in kept if question_id in moved]
-
-
-def unchanged_questions(old: ThresholdDocument, new: ThresholdDocument) -> set[str]:
-    """Ids of questions whose every field (prompt, answers, routes, ...) is the same."""
-    before = {question.id: canonical_json(question) for question in old.questions}
-    return {
-        question.id
-        for question in new.questions
-        if before.get(question.id) == canonical_json(question)
-    }
 
 
 def upgrade_session(

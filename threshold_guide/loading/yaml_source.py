@@ -104,10 +104,6 @@ class SourceMap:
             return _position(key_node)
         return _position(nodes[-1]) if nodes else Position(1, 1)
 
-    def has(self, location: Location) -> bool:
-        nodes, _ = self._walk(location)
-        return len(nodes) > len(location)
-
 
 _BOOL_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "Yes", "No", "True", "False"})
 

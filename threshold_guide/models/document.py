@@ -205,10 +205,6 @@ class Target(Strict):
         return self
 
     @property
-    def is_outcome(self) -> bool:
-        return self.outcome is not None
-
-    @property
     def ref(self) -> str:
         """The id this target points at (question or outcome)."""
         return self.outcome if self.outcome is not None else str(self.next)

@@ -9,7 +9,7 @@ today stays valid when a board later adds a Welsh translation.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
@@ -55,11 +55,3 @@ def render(text: str | dict[str, str] | None, language: str = DEFAULT_LANGUAGE) 
         return text[DEFAULT_LANGUAGE]
     return next(iter(text.values()))
 
-
-def languages(text: Any) -> set[str]:
-    """The language codes a text field provides (plain strings count as English)."""
-    if isinstance(text, str):
-        return {DEFAULT_LANGUAGE}
-    if isinstance(text, dict):
-        return set(text)
-    return set()

@@ -14,6 +14,7 @@ from enum import Enum, StrEnum
 
 from pydantic import BaseModel, JsonValue
 
+from threshold_guide.models.text import DEFAULT_LANGUAGE
 from threshold_guide.versions.model import FieldChange
 
 
@@ -24,7 +25,7 @@ class TextChange(StrEnum):
 
 
 def _languages(text: str | dict[str, str]) -> dict[str, str]:
-    mapping = {"en": text} if isinstance(text, str) else text
+    mapping = {DEFAULT_LANGUAGE: text} if isinstance(text, str) else text
     return {code: " ".join(value.split()) for code, value in mapping.items()}
 
 
