@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from threshold_guide.engine.decisions import RuleHit
 from threshold_guide.engine.route import Route
-from threshold_guide.engine.routing import targets
+from threshold_guide.engine.routing import node_targets
 from threshold_guide.engine.walk import Walk
 from threshold_guide.models.document import (
     EvidenceType,
@@ -62,7 +63,22 @@ class Walkthrough:
 
     @cached_property
     def walk(self) -> Walk:
-        return Walk(self.document, self.session.selections(), self.session.position)
+        return Walk(self.document, self.session.selections(), self.session.position,
+                    self.session.departure_reasons())
+
+    @property
+    def suggestion(self) -> RuleHit | None:
+        """On a judgement question: the answer the earlier answers point to, and why."""
+        route = self.walk.route
+        if self.index < len(route.steps):
+            return route.steps[self.index].suggestion
+        return route.pending_suggestion
+
+    @property
+    def departs(self) -> bool:
+        """Whether the answer on screen departs from the suggestion."""
+        suggestion, given = self.suggestion, self.given
+        return suggestion is not None and given is not None and given.answer != suggestion.target
 
     @property
     def route(self) -> Route:
@@ -112,6 +128,9 @@ class Walkthrough:
         note = question.note
         if note is not None and note.required and not (given and (given.note or "").strip()):
             return "This question needs a note before you go on: " + render(note.prompt)
+        if self.departs and not (given and (given.departure_reason or "").strip()):
+            return ("Your answer departs from what the guidance suggests. Give your reason "
+                    "before you go on: it is recorded as a professional-judgement departure.")
         return None
 
     # Changes -------------------------------------------------------------------------
@@ -125,11 +144,15 @@ class Walkthrough:
         chosen = Walk(self.document, self.session.selections(), self.index).answer(selection)
         normalised = chosen.answers[question.id]
         before = self.session.answers.get(question.id)
+        suggestion = self.suggestion
+        departs = suggestion is not None and normalised != suggestion.target
         given = GivenAnswer(
             answer=normalised,
             note=before.note if before else None,
             evidence=before.evidence if before else None,
             answered_at=now,
+            # A reason belongs to a departure: agreeing with the suggestion drops it.
+            departure_reason=before.departure_reason if before and departs else None,
         )
         return self._with(answers={**self.session.answers, question.id: given},
                           position=self.index, now=now)
@@ -153,6 +176,19 @@ class Walkthrough:
             return self
         updated = given.model_copy(update={"note": text, "evidence": evidence})
         return self._with(answers={**self.session.answers, question.id: updated},
+                          position=self.index, now=now)
+
+    def set_departure_reason(self, reason: str, now: dt.datetime) -> Walkthrough:
+        """Record why the answer on screen departs from the guidance's suggestion."""
+        self._on_screen()
+        given = self.given
+        if given is None or not self.departs:
+            raise NotReady("Only an answer that departs from the suggestion needs a reason.")
+        text = reason.strip() or None
+        if given.departure_reason == text:
+            return self
+        updated = given.model_copy(update={"departure_reason": text})
+        return self._with(answers={**self.session.answers, self._on_screen().id: updated},
                           position=self.index, now=now)
 
     def next(self, now: dt.datetime) -> Walkthrough:
@@ -268,37 +304,40 @@ _DISTANCES: dict[int, tuple[ThresholdDocument, dict[str, tuple[int, int]]]] = {}
 
 
 def _distances(document: ThresholdDocument) -> dict[str, tuple[int, int]]:
-    """Per question, the fewest and most questions (itself included) to an outcome."""
+    """Per node, the fewest and most questions (itself included) to an outcome.
+
+    Decision points ask nothing, so they count for none.
+    """
     cached = _DISTANCES.get(id(document))
     # The cache holds the document itself, so its id cannot be reused while cached.
     if cached is not None and cached[0] is document:
         return cached[1]
+    leads = dict(node_targets(document))
     found: dict[str, tuple[int, int]] = {}
     # Iterative post-order walk: long documents must not hit the recursion limit.
-    for root in document.questions:
-        stack = [(root.id, False)]
+    for root in leads:
+        stack = [(root, False)]
         on_path: set[str] = set()
         while stack:
-            question_id, expanded = stack.pop()
-            if question_id in found:
+            node, expanded = stack.pop()
+            if node in found:
                 continue
-            question = document.question(question_id)
             if not expanded:
-                on_path.add(question_id)
-                stack.append((question_id, True))
+                on_path.add(node)
+                stack.append((node, True))
                 stack.extend(
-                    (t.next, False) for t in targets(question)
+                    (t.next, False) for t in leads[node]
                     if t.next is not None and t.next not in found and t.next not in on_path
-                    and document.has_question(t.next)
+                    and t.next in leads
                 )
                 continue
-            on_path.discard(question_id)
+            on_path.discard(node)
             # A target still unknown here is on a cycle (the validator reports those).
             after = [
-                (0, 0) if t.outcome is not None else found.get(t.ref, (0, 0))
-                for t in targets(question)
+                (0, 0) if t.next is None else found.get(t.next, (0, 0)) for t in leads[node]
             ] or [(0, 0)]
-            found[question_id] = (1 + min(a for a, _ in after), 1 + max(b for _, b in after))
+            own = 0 if document.is_decision_point(node) else 1
+            found[node] = (own + min(a for a, _ in after), own + max(b for _, b in after))
     if len(_DISTANCES) > 16:
         _DISTANCES.clear()
     _DISTANCES[id(document)] = (document, found)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from threshold_guide.engine.graph import Graph
-from threshold_guide.engine.route import Route, derive_route
+from threshold_guide.engine.route import Route, agreeing_route
 from threshold_guide.models.document import QuestionType, ThresholdDocument
 from threshold_guide.models.session import Selection
 
@@ -69,6 +69,10 @@ def what_would_change(
     """
     if route.outcome is None:
         return []
+    agreed = frozenset(
+        step.question.id for step in route.steps
+        if step.suggestion is not None and not step.departed
+    )
     current = route.outcome
     graph = Graph.of(document)
     found: list[Alternative] = []
@@ -76,7 +80,7 @@ def what_would_change(
         for instead, added, removed in _variants(route, index):
             changed = dict(answers)
             changed[step.question.id] = instead
-            new_route = derive_route(document, changed)
+            new_route = agreeing_route(document, changed, agreed - {step.question.id})
             if new_route.outcome is not None:
                 if new_route.outcome.id == current.id:
                     continue

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from threshold_guide.engine.routing import targets
+from threshold_guide.engine.routing import node_targets
 from threshold_guide.models.document import ThresholdDocument
 
 
 @dataclass(frozen=True)
 class Graph:
-    """Question ids to the question ids and outcome ids they lead to."""
+    """Node ids (questions and decision points) to the nodes and outcome ids they lead to."""
 
     start: str
     next_questions: dict[str, tuple[str, ...]]
@@ -26,12 +26,11 @@ class Graph:
     def of(cls, document: ThresholdDocument) -> Graph:
         next_questions: dict[str, tuple[str, ...]] = {}
         next_outcomes: dict[str, tuple[str, ...]] = {}
-        for question in document.questions:
-            found = targets(question)
-            next_questions[question.id] = tuple(
+        for node_id, found in node_targets(document):
+            next_questions[node_id] = tuple(
                 dict.fromkeys(t.next for t in found if t.next is not None)
             )
-            next_outcomes[question.id] = tuple(
+            next_outcomes[node_id] = tuple(
                 dict.fromkeys(t.outcome for t in found if t.outcome is not None)
             )
         return cls(document.start, next_questions, next_outcomes)

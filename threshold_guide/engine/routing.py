@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-from threshold_guide.models.document import Question, QuestionType, Target
+from threshold_guide.models.document import Question, QuestionType, Target, ThresholdDocument
 from threshold_guide.models.session import Selection
 
 
@@ -69,6 +70,27 @@ def target_for(question: Question, selection: Selection) -> Target:
         "no route matches the answers ticked",
         "the document needs a final route with no conditions",
     )
+
+
+class Destination(Protocol):
+    """Anything that leads somewhere: an answer, a checklist route or a decision rule."""
+
+    @property
+    def next(self) -> str | None: ...
+
+    @property
+    def outcome(self) -> str | None: ...
+
+
+def node_targets(document: ThresholdDocument) -> Iterator[tuple[str, list[Destination]]]:
+    """Every node (question, then decision point) with the places it can lead."""
+    for question in document.questions:
+        yield question.id, list(targets(question))
+    for point in document.decision_points:
+        found: list[Destination] = list(point.rules)
+        if point.otherwise is not None:
+            found.append(point.otherwise)
+        yield point.id, found
 
 
 def targets(question: Question) -> list[Target]:

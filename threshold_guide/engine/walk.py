@@ -28,13 +28,16 @@ class Walk:
     document: ThresholdDocument
     answers: Mapping[str, Selection] = field(default_factory=dict)
     position: int | None = None
+    reasons: Mapping[str, str] | None = None
+    """Departure reasons by question id; when given, a departure without one stops the
+    route at its judgement question (see :func:`derive_route`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "answers", MappingProxyType(dict(self.answers)))
 
     @cached_property
     def route(self) -> Route:
-        return derive_route(self.document, self.answers)
+        return derive_route(self.document, self.answers, self.reasons)
 
     @property
     def index(self) -> int:
@@ -75,25 +78,25 @@ class Walk:
             raise ValueError("the walk has reached its outcome; go back to change an answer")
         answers = dict(self.answers)
         answers[question.id] = normalise(question, selection)
-        return Walk(self.document, answers, self.index + 1)
+        return Walk(self.document, answers, self.index + 1, self.reasons)
 
     def back(self) -> Walk:
         """Step back one question; answers are kept."""
-        return Walk(self.document, self.answers, max(0, self.index - 1))
+        return Walk(self.document, self.answers, max(0, self.index - 1), self.reasons)
 
     def forward(self) -> Walk:
         """Step forward over a question already answered."""
         if self.index >= len(self.route.steps):
             return self
-        return Walk(self.document, self.answers, self.index + 1)
+        return Walk(self.document, self.answers, self.index + 1, self.reasons)
 
     def go_to(self, question_id: str) -> Walk:
         """Jump to a question on the route, e.g. from the review screen."""
         for index, step in enumerate(self.route.steps):
             if step.question.id == question_id:
-                return Walk(self.document, self.answers, index)
+                return Walk(self.document, self.answers, index, self.reasons)
         raise KeyError(question_id)
 
     def to_end(self) -> Walk:
         """Jump to the furthest point the kept answers reach."""
-        return Walk(self.document, self.answers, None)
+        return Walk(self.document, self.answers, None, self.reasons)

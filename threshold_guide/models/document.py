@@ -14,21 +14,24 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
+from threshold_guide.models.base import Identifier, Strict
+from threshold_guide.models.rules import DecisionPoint, Floor, Suggestion
 from threshold_guide.models.text import Text
 
-DOCUMENT_FORMAT: Literal[1] = 1
-"""The on-disk format version this code writes and reads; older ones are upgraded on load."""
+DOCUMENT_FORMAT: Literal[2] = 2
+"""The newest document format this code reads. Format 2 only adds optional sections
+(decision points, suggestions, floors), so a format 1 document loads unchanged: its content
+hash, which sessions pin, stays the same."""
 
-_ID = r"^[a-z0-9][a-z0-9_.-]*$"
+
+def _empty(value: object) -> bool:
+    # Fields added in format 2 are left out of the canonical JSON while unused, so the
+    # content hash of every format 1 document (pinned by saved sessions) never changes.
+    return value is None or value == []
+
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-
-Identifier = Annotated[str, Field(pattern=_ID, max_length=120)]
-"""An id: lower-case letters, digits, '-', '_' or '.', starting with a letter or digit.
-
-(No description here: it would replace each field's own docstring in the JSON Schema.)"""
-
 
 def _check_semver(value: str) -> str:
     if not _SEMVER.match(value):
@@ -46,17 +49,6 @@ def version_key(version: str) -> tuple[int, int, int]:
     """Sort key for a validated semantic version."""
     major, minor, patch = (int(part) for part in version.split("."))
     return (major, minor, patch)
-
-
-class Strict(BaseModel):
-    """Base for file models: unknown fields are errors, so a typo never passes silently."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        str_strip_whitespace=False,
-    )
 
 
 class Status(StrEnum):
@@ -304,9 +296,17 @@ class Question(Strict):
     """The possible answers, in the order shown."""
     routes: list[Route] = Field(default_factory=list)
     """Multiple-choice questions only: ordered rules from the selected set to the next step."""
+    suggest: Suggestion | None = Field(default=None, exclude_if=_empty)
+    """Format 2, single-choice questions only: makes this a judgement question. The walk
+    shows the answer the earlier answers point to and asks whether the practitioner agrees;
+    any other answer is a departure that needs a recorded reason."""
 
     @model_validator(mode="after")
     def _routing_matches_type(self) -> Question:
+        if self.type is QuestionType.MULTIPLE and self.suggest is not None:
+            raise ValueError(
+                "'suggest' is only for single-choice questions: the suggestion is one answer"
+            )
         if self.type is QuestionType.SINGLE and self.routes:
             raise ValueError(
                 "'routes' is only for multiple-choice questions; in a single-choice question "
@@ -335,8 +335,9 @@ class VoicePrompt(Strict):
 class ThresholdDocument(Strict):
     """A versioned threshold document: one decision's questions, outcomes and reasons."""
 
-    format: Literal[1] = 1
-    """The file format version. Leave at 1; future versions will be upgraded on load."""
+    format: Literal[1, 2] = 1
+    """The file format version: 2 to use decision points, suggestions or floors, else 1.
+    Format 1 documents load unchanged."""
     id: Identifier
     """Stable id shared by every version of this document, e.g. 'wales-duty-to-report'."""
     version: SemVer
@@ -374,9 +375,37 @@ class ThresholdDocument(Strict):
     """The questions. Together they must form a directed acyclic graph from ``start``."""
     outcomes: list[Outcome] = Field(min_length=1)
     """The outcomes a walk can reach."""
+    decision_points: list[DecisionPoint] = Field(default_factory=list, exclude_if=_empty)
+    """Format 2: nodes the walk passes through without asking, deciding from earlier answers
+    where to go. Their ids share one namespace with the questions."""
+    floors: list[Floor] = Field(default_factory=list, exclude_if=_empty)
+    """Format 2: minimum responses. The validator proves that no route reaches an outcome
+    below a floor that applies unless it departs from a suggestion with a recorded reason."""
 
     _questions_by_id: dict[str, Question] | None = PrivateAttr(default=None)
     _outcomes_by_id: dict[str, Outcome] | None = PrivateAttr(default=None)
+    _points_by_id: dict[str, DecisionPoint] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _format_2_features(self) -> ThresholdDocument:
+        uses = self.decision_points or self.floors or any(q.suggest for q in self.questions)
+        if uses and self.format < 2:
+            raise ValueError(
+                "decision points, suggestions and floors need 'format: 2' at the top of the "
+                "document (older versions of threshold-guide cannot apply them)"
+            )
+        return self
+
+    def decision_point(self, point_id: str) -> DecisionPoint:
+        return self._point_index()[point_id]
+
+    def is_decision_point(self, node_id: str) -> bool:
+        return node_id in self._point_index()
+
+    def _point_index(self) -> dict[str, DecisionPoint]:
+        if self._points_by_id is None:
+            self._points_by_id = {point.id: point for point in self.decision_points}
+        return self._points_by_id
 
     def question(self, question_id: str) -> Question:
         return self._question_index()[question_id]

@@ -18,7 +18,8 @@ from typing import Final, Literal
 
 from pydantic import Field
 
-from threshold_guide.models.document import Identifier, SemVer, Strict
+from threshold_guide.models.base import Identifier, Strict
+from threshold_guide.models.document import SemVer
 from threshold_guide.models.session import Given, GivenAnswer
 from threshold_guide.models.text import Text
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
-from threshold_guide.models.document import EvidenceType, Identifier, SemVer
+from threshold_guide.models.base import Identifier
+from threshold_guide.models.document import EvidenceType, SemVer
 
-SESSION_FORMAT: Literal[1] = 1
-"""The on-disk session format version this code writes."""
+SESSION_FORMAT: Literal[2] = 2
+"""The on-disk session format version this code writes. Format 1 files are read and
+upgraded on load (format 2 only adds fields, such as departure reasons)."""
 
 Selection = str | list[str]
 """One answer id (single choice) or a list of answer ids (multiple choice, may be empty)."""
@@ -50,6 +52,9 @@ class GivenAnswer(BaseModel):
     """How the note is known: observed, disclosed, reported or opinion."""
     answered_at: dt.datetime | None = None
     """When the answer was last changed (sessions only)."""
+    departure_reason: str | None = Field(default=None, max_length=5000)
+    """For a judgement question answered otherwise than the guidance suggests: the
+    practitioner's reason for departing from the suggestion (required for a departure)."""
 
 
 Given = Annotated[GivenAnswer, BeforeValidator(_expand_shorthand)]
@@ -105,8 +110,8 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    format: Literal[1] = SESSION_FORMAT
-    """The session file format version."""
+    format: Literal[2] = SESSION_FORMAT
+    """The session file format version (files in format 1 are upgraded when read)."""
     session_id: str = Field(min_length=1, max_length=64)
     """Unique id, also the autosave file name."""
     reference: str = Field(default="", max_length=200)
@@ -137,6 +142,22 @@ class Session(BaseModel):
     updated_at: dt.datetime
     """When it last changed."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        # Format 2 only added optional fields: a format 1 file is a format 2 file as it is.
+        if isinstance(data, dict) and data.get("format") == 1:
+            return {**data, "format": SESSION_FORMAT}
+        return data
+
     def selections(self) -> dict[str, Selection]:
         """Question id to selection, as the engine takes them."""
         return {question: given.answer for question, given in self.answers.items()}
+
+    def departure_reasons(self) -> dict[str, str]:
+        """Question id to the reason recorded for departing from its suggestion."""
+        return {
+            question: given.departure_reason
+            for question, given in self.answers.items()
+            if given.departure_reason
+        }

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from threshold_guide.models.document import Decision, EvidenceType, Signal, Status
 from threshold_guide.models.session import Selection
 
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
+"""2 added decision points, judgements (suggestions and departures) and floors."""
 
 
 class _Out(BaseModel):
@@ -94,6 +95,70 @@ class OverrideInfo(_Out):
     """When."""
     lower: bool
     """True when the override chooses a lower level than the guidance reached."""
+
+
+class DecisionInfo(_Out):
+    """A decision point the route passed: which rule decided, and why."""
+
+    point: str
+    """The decision point's id."""
+    title: str
+    """What it decides."""
+    rule: int | None
+    """The rule that decided (1 for the first), or null when its fallback did."""
+    rationale: str
+    """The rule's reason, as the document words it."""
+    leads_to: str
+    """The question, decision point or outcome id it led to."""
+    after_question: str | None
+    """The last question answered before it (null at the start)."""
+
+
+class JudgementInfo(_Out):
+    """A judgement question: what the earlier answers suggested and what was chosen."""
+
+    question: str
+    """The judgement question's id."""
+    prompt: str
+    """The question as asked."""
+    suggested: str
+    """The answer id the guidance suggested."""
+    suggested_label: str
+    """That answer as shown."""
+    because: str
+    """The rationale of the rule that made the suggestion ('Suggested because: ...')."""
+    rule: int | None
+    """The suggestion rule that decided (1 for the first), or null for the fallback."""
+    chosen: str
+    """The answer id the practitioner chose."""
+    chosen_label: str
+    """That answer as shown."""
+    departed: bool
+    """True when the practitioner departed from the suggestion."""
+    reason: str | None
+    """The practitioner's recorded reason for a departure."""
+    suggested_outcome: OutcomeInfo | None
+    """For a departure: the outcome that agreeing would have led to, if the answers given
+    decide it."""
+    lower: bool
+    """True when the departure leads to a lower level than agreeing would have."""
+
+
+class FloorInfo(_Out):
+    """A minimum response that applies on this route."""
+
+    id: str
+    """The floor's id."""
+    title: str
+    """What the floor protects."""
+    minimum: str
+    """The id of the lowest outcome allowed without a departure."""
+    minimum_title: str
+    """That outcome's title."""
+    met: bool
+    """Whether the outcome reached is at or above the minimum."""
+    rationale: str
+    """Why the floor exists."""
 
 
 class PathStep(_Out):
@@ -197,6 +262,12 @@ class Summary(_Out):
     """The outcome the guidance reached."""
     override: OverrideInfo | None
     """A professional-judgement override, if any."""
+    decisions: list[DecisionInfo]
+    """Decision points passed on the route, in order (format 2 documents)."""
+    judgements: list[JudgementInfo]
+    """Judgement questions on the route: suggestion, choice and any departure."""
+    floors: list[FloorInfo]
+    """Minimum responses that apply on this route, and whether the outcome meets them."""
     path: list[PathStep]
     """The route: each question, the answer, the note and the guidance's sentence."""
     worries: list[Signalled]

@@ -9,7 +9,8 @@ import datetime as dt
 
 from threshold_guide import __version__
 from threshold_guide.engine.changes import Alternative, what_would_change
-from threshold_guide.engine.route import Route, derive_route
+from threshold_guide.engine.decisions import FloorCheck, floor_checks
+from threshold_guide.engine.route import DecisionStep, Route, Step, agreeing_route, derive_route
 from threshold_guide.models.document import (
     EVIDENCE_LABELS,
     Decision,
@@ -23,8 +24,11 @@ from threshold_guide.models.session import Selection, Session
 from threshold_guide.models.summary import (
     ChangeInfo,
     Citation,
+    DecisionInfo,
     DefinitionInfo,
+    FloorInfo,
     GuidanceInfo,
+    JudgementInfo,
     OutcomeInfo,
     OverrideInfo,
     PathStep,
@@ -176,6 +180,58 @@ class _Builder:
             possible_outcomes=list(alternative.possible),
         )
 
+    def decision(self, step: DecisionStep, route: Route) -> DecisionInfo:
+        hit = step.hit
+        return DecisionInfo(
+            point=step.point.id,
+            title=self.text(step.point.title),
+            rule=None if hit.rule is None else hit.rule + 1,
+            rationale=self.text(hit.rationale),
+            leads_to=hit.target,
+            after_question=route.steps[step.after - 1].question.id if step.after else None,
+        )
+
+    def judgement(self, step: Step, route: Route, session: Session) -> JudgementInfo:
+        hit = step.suggestion
+        assert hit is not None
+        question = step.question
+        suggested_outcome: Outcome | None = None
+        if step.departed:
+            agreed = frozenset(
+                s.question.id for s in route.steps if s.suggestion is not None and not s.departed
+            )
+            answers = {**route.selections(), **session.selections()}
+            answers[question.id] = hit.target
+            suggested_outcome = agreeing_route(self.doc, answers, agreed).outcome
+        given = session.answers.get(question.id)
+        reached = route.outcome
+        return JudgementInfo(
+            question=question.id,
+            prompt=self.text(question.prompt),
+            suggested=hit.target,
+            suggested_label="; ".join(self.labels(question, hit.target)),
+            because=self.text(hit.rationale),
+            rule=None if hit.rule is None else hit.rule + 1,
+            chosen=str(step.selection),
+            chosen_label="; ".join(self.labels(question, step.selection)),
+            departed=step.departed,
+            reason=(given.departure_reason or None) if given and step.departed else None,
+            suggested_outcome=self.outcome(suggested_outcome) if suggested_outcome else None,
+            lower=bool(
+                suggested_outcome and reached and reached.level < suggested_outcome.level
+            ),
+        )
+
+    def floor(self, check: FloorCheck) -> FloorInfo:
+        return FloorInfo(
+            id=check.floor.id,
+            title=self.text(check.floor.title),
+            minimum=check.minimum.id,
+            minimum_title=self.text(check.minimum.title),
+            met=check.met,
+            rationale=self.text(check.floor.rationale),
+        )
+
     def voice(self, session: Session) -> list[VoiceItem]:
         return [
             VoiceItem(id=p.id, prompt=self.text(p.prompt), text=session.child_voice[p.id])
@@ -220,9 +276,16 @@ def build_summary(
 ) -> Summary:
     """The referral rationale summary for a session that has reached an outcome."""
     answers = session.selections()
-    route = derive_route(document, answers)
+    route = derive_route(document, answers, session.departure_reasons())
     if route.outcome is None:
         pending = route.pending.id if route.pending else "?"
+        suggestion = route.pending_suggestion
+        if suggestion is not None and pending in answers:
+            raise SummaryError(
+                f"question '{pending}': the answer departs from what the guidance suggests "
+                f"('{suggestion.target}'), and no reason is recorded; give the reason "
+                "(departure_reason) or agree with the suggestion"
+            )
         raise SummaryError(
             f"the answers stop at question '{pending}' before reaching an outcome; "
             "answer it to finish the walk"
@@ -269,6 +332,10 @@ def build_summary(
         ),
         outcome=outcome,
         override=override,
+        decisions=[b.decision(step, route) for step in route.decisions],
+        judgements=[b.judgement(step, route, session) for step in route.steps
+                    if step.suggestion is not None],
+        floors=[b.floor(check) for check in floor_checks(doc, answers, route.outcome)],
         path=[b.step(route, i, session) for i in range(len(route.steps))],
         worries=b.signalled(route, Signal.CONCERN),
         strengths=b.strengths(route, session),

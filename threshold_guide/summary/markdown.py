@@ -41,6 +41,57 @@ def _cite(citation: Citation) -> str:
     return f"{text} <{citation.url}>" if citation.url else text
 
 
+def _departures(s: Summary) -> list[str]:
+    out: list[str] = []
+    for j in s.judgements:
+        if not j.departed:
+            continue
+        out += [
+            "## ⚠ DEPARTURE TO A LOWER LEVEL than the guidance suggests" if j.lower
+            else "## Professional-judgement departure from the guidance's suggestion",
+            "",
+            f"For “{j.prompt}” the answers given pointed to **{j.suggested_label}** "
+            f"(suggested because: {j.because}). Professional judgement chose "
+            f"**{j.chosen_label}**."
+            + (f" Agreeing would have led to **{j.suggested_outcome.title}** (level "
+               f"{j.suggested_outcome.level})." if j.suggested_outcome else ""),
+            "",
+            "Reason given:",
+            "",
+            _quote(j.reason or "no reason recorded"),
+            "",
+        ]
+        if j.lower:
+            out += [
+                "The departure lowers the response below what the guidance suggests. Check "
+                "it with your designated safeguarding person or line manager.",
+                "",
+            ]
+    return out
+
+
+def _rules(s: Summary) -> list[str]:
+    if not (s.decisions or s.judgements or s.floors):
+        return []
+    out = ["## How the guidance applied its rules", ""]
+    for d in s.decisions:
+        which = f"rule {d.rule}" if d.rule is not None else "no rule held: the fallback"
+        out += [f"- **{d.title}:** {d.rationale} ({which})"]
+    for j in s.judgements:
+        verdict = "departed" if j.departed else "agreed"
+        out += [
+            f"- **{j.prompt}** Suggested: {j.suggested_label}, because {j.because}. "
+            f"Chosen: {j.chosen_label} ({verdict})."
+        ]
+    if s.floors:
+        out += ["", "**Minimum responses that apply:**", ""]
+        for f in s.floors:
+            state = "met" if f.met else "NOT MET: below the minimum, through a recorded departure"
+            out += [f"- {f.title}: at least “{f.minimum_title}” ({state}). {f.rationale}"]
+    out += [""]
+    return out
+
+
 def render_markdown(summary: Summary) -> str:
     s = summary
     out: list[str] = ["# Referral rationale summary", ""]
@@ -88,6 +139,7 @@ def render_markdown(summary: Summary) -> str:
                 "Check it with your designated safeguarding person or line manager.",
                 "",
             ]
+    out += _departures(s)
     acting = s.override.outcome if s.override else s.outcome
     out += ["## What to do now", "", acting.do_now.strip(), ""]
     out += ["**By when:**", "", acting.timescale.strip(), ""]
@@ -100,6 +152,7 @@ def render_markdown(summary: Summary) -> str:
     if s.test.sources:
         out += ["**Sources:** " + "; ".join(_cite(c) for c in s.test.sources), ""]
 
+    out += _rules(s)
     out += ["## How the decision was reached", ""]
     for number, step in enumerate(s.path, start=1):
         out += [f"### {number}. {step.prompt}", ""]

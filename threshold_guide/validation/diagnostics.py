@@ -41,6 +41,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E304": (Severity.ERROR, "reference to a missing source"),
     "E305": (Severity.ERROR, "reference to a missing definition"),
     "E306": (Severity.ERROR, "route condition names an answer the question does not have"),
+    "E307": (Severity.ERROR, "decision rule reads a question the document does not have"),
+    "E308": (Severity.ERROR, "decision rule or suggestion names an answer the question lacks"),
+    "E309": (Severity.ERROR, "decision rule test does not fit the question's type"),
     # Graph
     "E401": (Severity.ERROR, "cycle between questions"),
     "E402": (Severity.ERROR, "question with no way forward"),
@@ -48,6 +51,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W401": (Severity.WARNING, "unreachable question"),
     "W402": (Severity.WARNING, "unreachable outcome"),
     "W403": (Severity.WARNING, "multiple-choice route can never be taken"),
+    "E404": (Severity.ERROR, "decision rule reads a question not answered on every route"),
+    "E405": (Severity.ERROR, "decision point or suggestion without a fallback ('otherwise')"),
+    "E406": (Severity.ERROR, "a route breaks a floor (minimum response) without a departure"),
+    "E407": (Severity.ERROR, "checklist too complex to prove the rules over"),
+    "W404": (Severity.WARNING, "decision rule is never taken"),
+    "W405": (Severity.WARNING, "decision rules overlap and order decides"),
+    "W406": (Severity.WARNING, "suggestion rule is never taken"),
     # Content
     "E501": (Severity.ERROR, "changelog has no entry for this version"),
     "E502": (Severity.ERROR, "a not-met outcome tells the reader not to report"),

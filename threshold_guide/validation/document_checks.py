@@ -16,7 +16,14 @@ from threshold_guide.models.document import (
     ThresholdDocument,
 )
 from threshold_guide.models.text import render
-from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, did_you_mean
+from threshold_guide.validation.diagnostics import (
+    Diagnostic,
+    diagnostic,
+    did_you_mean,
+    has_errors,
+)
+from threshold_guide.validation.rule_proofs import prove_rules
+from threshold_guide.validation.rule_references import check_rule_references
 
 # Wording that tells a reader not to report; never acceptable in duty-to-report guidance.
 _DO_NOT_REPORT = re.compile(
@@ -47,7 +54,21 @@ class _Checker:
         self.graph(graph)
         self.gate(graph)
         self.content()
+        self.rules(graph)
         return self.found
+
+    def rules(self, graph: Graph) -> None:
+        doc = self.document
+        check_rule_references(doc, self.add)
+        reachable = set(graph.reachable_questions)
+        for pi, point in enumerate(doc.decision_points):
+            if doc.start in graph.next_questions and point.id not in reachable:
+                self.add("W401", ("decision_points", pi),
+                         f"decision point '{point.id}' cannot be reached from the start",
+                         "route an answer to it with 'next', or remove it")
+        # The proofs walk the graph: they need sound references and no loops.
+        if not has_errors(self.found) and not graph.cycles():
+            prove_rules(doc, self.add)
 
     def unique_ids(self) -> None:
         doc = self.document
@@ -92,7 +113,8 @@ class _Checker:
     def references(self) -> None:
         doc = self.document
         # Dicts keep document order for 'did you mean' and make lookups O(1).
-        questions = dict.fromkeys(q.id for q in doc.questions)
+        questions = dict.fromkeys([*(q.id for q in doc.questions),
+                                   *(p.id for p in doc.decision_points)])
         outcomes = dict.fromkeys(o.id for o in doc.outcomes)
         sources = dict.fromkeys(s.id for s in doc.sources)
         definitions = dict.fromkeys(d.id for d in doc.definitions)
