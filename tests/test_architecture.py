@@ -85,3 +85,10 @@ def test_wheel_carries_the_guidance_and_finds_it_without_a_checkout(
     assert result.returncode == 0, result.stdout + result.stderr
     assert str(built_wheel.site) in result.stdout
     assert "ok: 3 files checked" in result.stdout
+
+
+def test_the_tracker_reads_sessions_and_never_the_app() -> None:
+    for path in (PACKAGE / "tracker").rglob("*.py"):
+        names = _imports(path)
+        assert not any(n.startswith(("threshold_guide.tui", "threshold_guide.cli", "textual",
+                                     "threshold_guide.plain")) for n in names), path

@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         scenarios,
         schema,
         serve,
+        tracker,
         upgrade,
         validate,
         walk,
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (validate, guidance, paths, run, walk, schema, scenarios, serve, diff, upgrade,
-                   explain, graph, book):
+                   explain, graph, book, tracker):
         module.add_parser(commands, parents)
     return parser
 

@@ -12,6 +12,8 @@ from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.scenario_report import ConsistencyReport
 from threshold_guide.models.session import AnswersFile, Session
 from threshold_guide.models.summary import Summary
+from threshold_guide.models.tracker import TrackerExport
+from threshold_guide.models.tracker_report import TrackerReport
 from threshold_guide.versions.model import DocumentDiff
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -23,6 +25,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "explanation": Explanation,
     "consistency-report": ConsistencyReport,
     "diff": DocumentDiff,
+    "tracker-export": TrackerExport,
+    "tracker-report": TrackerReport,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -34,6 +38,8 @@ FILE_NAMES: dict[str, str] = {
     "explanation": "explanation.schema.json",
     "consistency-report": "consistency-report.schema.json",
     "diff": "diff.schema.json",
+    "tracker-export": "tracker-export.schema.json",
+    "tracker-report": "tracker-report.schema.json",
 }
 
 
