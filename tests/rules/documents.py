@@ -77,3 +77,18 @@ def session(document: ThresholdDocument, answers: dict[str, Selection],
     return with_answers(made, {
         q: GivenAnswer(answer=a, departure_reason=reasons.get(q)) for q, a in answers.items()
     }, STARTED)
+
+
+def before_judgement(data: Data) -> None:
+    """Version 1.9.0: 'judge' suggests nothing yet, and there are no floors."""
+    data["version"] = "1.9.0"
+    data["changelog"] = [{"version": "1.9.0", "date": "2024-06-01", "changes": ["Earlier."]}]
+    del node(data, "judge")["suggest"]
+    data["floors"] = []
+
+
+def earlier_rules() -> Data:
+    """The rules fixture as it was before 'judge' became a judgement question."""
+    data = copy.deepcopy(rules_data())
+    before_judgement(data)
+    return data
