@@ -1,8 +1,10 @@
 """The "logic book": a whole threshold document as readable Markdown.
 
 So a partner can see the threshold without walking it: what it is for, the legal test,
-every question with its answers and where each leads, the outcomes, the definitions and the
-sources. Pure: the same document and language give the same text.
+every question with its answers and where each leads, the decision rules (decision points,
+suggestions on judgement questions and minimum responses, each as a table whose conditions
+are said in words), the outcomes, the definitions and the sources. Pure: the same document
+and language give the same text.
 """
 
 from __future__ import annotations
@@ -14,8 +16,23 @@ from threshold_guide.models.document import (
     Target,
     ThresholdDocument,
 )
+from threshold_guide.models.rules import Condition, DecisionPoint, HitPolicy
 from threshold_guide.models.text import render
 from threshold_guide.summary.build import DECISION_NAMES
+from threshold_guide.summary.rule_words import condition_words
+
+HIT_POLICIES: dict[HitPolicy, str] = {
+    HitPolicy.UNIQUE: "The rules do not overlap: at most one holds on any route. They are "
+    "read in order and the first that holds is taken; if none holds, the last row "
+    "(otherwise) is taken.",
+    HitPolicy.FIRST: "The rules may overlap: they are read in order and the first that holds "
+    "is taken, so the order matters; if none holds, the last row (otherwise) is taken.",
+}
+
+
+def cell(text: str) -> str:
+    """Text safe in one Markdown table cell: one line, pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _conditions(route: Route, question: Question, lang: str) -> str:
@@ -39,6 +56,7 @@ class _Book:
         self.doc = document
         self.lang = lang
         self.number = {q.id: n for n, q in enumerate(self._ordered(), start=1)}
+        self.point_number = {p.id: n for n, p in enumerate(document.decision_points, start=1)}
 
     def t(self, value: str | dict[str, str] | None) -> str:
         return render(value, self.lang).strip()
@@ -49,9 +67,16 @@ class _Book:
         return [start, *(q for q in self.doc.questions if q.id != start.id)]
 
     def target(self, target: Target) -> str:
-        if target.outcome is not None:
-            return f"**outcome:** {self.t(self.doc.outcome(target.outcome).title)}"
-        question = self.doc.question(target.ref)
+        return self.leads_to(target.next, target.outcome)
+
+    def leads_to(self, next_id: str | None, outcome_id: str | None) -> str:
+        if outcome_id is not None:
+            return f"**outcome:** {self.t(self.doc.outcome(outcome_id).title)}"
+        assert next_id is not None
+        if self.doc.is_decision_point(next_id):
+            point = self.doc.decision_point(next_id)
+            return f"decision point D{self.point_number[point.id]} ({self.t(point.title)})"
+        question = self.doc.question(next_id)
         return f"question Q{self.number[question.id]} ({self.t(question.prompt)})"
 
     def cite(self, source_ids: list[str]) -> str:
@@ -90,6 +115,8 @@ class _Book:
             out.append(line)
             out.append(f"  - *Rationale:* {self.t(answer.rationale)}")
         out.append("")
+        if question.suggest is not None:
+            out += self.suggestion(question)
         if question.routes:
             out += ["**Where the ticked items lead (first rule that holds):**", ""]
             for number, route in enumerate(question.routes, start=1):
@@ -98,6 +125,74 @@ class _Book:
                 )
             out.append("")
         return out
+
+    def when(self, condition: Condition) -> str:
+        return cell(condition_words(condition, self.doc, self.lang))
+
+    def answer_label(self, question: Question, answer_id: str) -> str:
+        answer = question.answer(answer_id)
+        return self.t(answer.label) if answer is not None else answer_id
+
+    def suggestion(self, question: Question) -> list[str]:
+        suggest = question.suggest
+        assert suggest is not None
+        out = [
+            "**Judgement question.** The guidance suggests an answer from the earlier answers "
+            "(the first rule that holds) and asks whether you agree. Choosing another answer "
+            "is a departure from the guidance and needs a recorded reason.",
+            "",
+            "| # | when | suggests | because |",
+            "|---|---|---|---|",
+        ]
+        for number, pick in enumerate(suggest.rules, start=1):
+            out.append(f"| {number} | {self.when(pick.when)} | "
+                       f"{cell(self.answer_label(question, pick.answer))} | "
+                       f"{cell(self.t(pick.rationale))} |")
+        if suggest.otherwise is not None:
+            out.append(f"| otherwise | none of the above | "
+                       f"{cell(self.answer_label(question, suggest.otherwise.answer))} | "
+                       f"{cell(self.t(suggest.otherwise.rationale))} |")
+        return [*out, ""]
+
+    def decision_point(self, point: DecisionPoint) -> list[str]:
+        n = self.point_number[point.id]
+        out = [
+            f"### D{n}. {self.t(point.title)}",
+            "",
+            f"*`{point.id}` — decision point: nothing is asked here. "
+            f"Hit policy: {point.hit_policy.value}.* {HIT_POLICIES[point.hit_policy]}",
+            "",
+            "| # | when | leads to | because |",
+            "|---|---|---|---|",
+        ]
+        for number, rule in enumerate(point.rules, start=1):
+            out.append(f"| {number} | {self.when(rule.when)} | "
+                       f"{cell(self.leads_to(rule.next, rule.outcome))} | "
+                       f"{cell(self.t(rule.rationale))} |")
+        if point.otherwise is not None:
+            fallback = point.otherwise
+            out.append(f"| otherwise | none of the above | "
+                       f"{cell(self.leads_to(fallback.next, fallback.outcome))} | "
+                       f"{cell(self.t(fallback.rationale))} |")
+        return [*out, ""]
+
+    def floors(self) -> list[str]:
+        out = [
+            f"## Minimum responses ({len(self.doc.floors)})",
+            "",
+            "When a floor's condition holds, no outcome below its minimum is reached unless "
+            "the practitioner departs from the guidance's suggestion with a recorded reason. "
+            "The validator proves this over every route.",
+            "",
+            "| floor | when | minimum | why |",
+            "|---|---|---|---|",
+        ]
+        for floor in self.doc.floors:
+            minimum = next((o for o in self.doc.outcomes if o.id == floor.minimum), None)
+            lowest = self.t(minimum.title) if minimum is not None else floor.minimum
+            out.append(f"| {cell(self.t(floor.title))} | {self.when(floor.when)} | "
+                       f"{cell(lowest)} (or higher) | {cell(self.t(floor.rationale))} |")
+        return [*out, ""]
 
     def render(self) -> str:
         d = self.doc
@@ -122,11 +217,25 @@ class _Book:
             "",
             f"## Questions ({len(d.questions)})",
             "",
-            "The walk starts at Q1. Each answer leads to another question or to an outcome.",
+            "The walk starts at Q1. Each answer leads to another question"
+            + (", a decision point (D1, D2, ...)" if d.decision_points else "")
+            + " or to an outcome.",
             "",
         ]
         for question in self._ordered():
             out += self.question(question)
+        if d.decision_points:
+            out += [
+                f"## Decision points ({len(d.decision_points)})",
+                "",
+                "A decision point asks nothing: its rules read the answers already given and "
+                "lead to a question or an outcome.",
+                "",
+            ]
+            for point in d.decision_points:
+                out += self.decision_point(point)
+        if d.floors:
+            out += self.floors()
         out += [f"## Outcomes ({len(d.outcomes)})", ""]
         for outcome in sorted(d.outcomes, key=lambda o: -o.level):
             met = "test met" if outcome.test_met else "test not met"

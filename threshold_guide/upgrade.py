@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from threshold_guide.engine.route import Step, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import ThresholdDocument, version_key
@@ -123,6 +124,10 @@ class Upgrade:
     """Why each answer in ``dropped`` was not carried over."""
     diff: DocumentDiff | None = None
     """What changed between the versions; None when the pinned version was not available."""
+    departs: list[str] = field(default_factory=list)
+    """Kept answers to judgement questions that depart from what the new version suggests,
+    with no reason recorded: the walk stops at the first to ask the practitioner to agree
+    or give a reason (the answer is kept, so nothing typed is lost)."""
 
     @property
     def reasked(self) -> list[str]:
@@ -189,6 +194,15 @@ def upgrade_session(
         )
     ]
     kept_ids = [q for q in session.answers if q in answers]
+    departing = departures_without_reason(new, answers)
+    for step in departing:
+        assert step.suggestion is not None
+        suggested = new.question(step.question.id).answer(step.suggestion.target)
+        label = render(suggested.label) if suggested is not None else step.suggestion.target
+        events.append(HistoryEvent(at=now, event=(
+            f"The answer kept for “{render(step.question.prompt)}” departs from what "
+            f"{new.version} suggests (“{label}”: {render(step.suggestion.rationale)}), and "
+            "no reason is recorded: it is asked again, to agree or to give a reason.")))
     rerouted = _rerouted(kept_ids, diff)
     if rerouted:
         prompts = "; ".join(f"“{render(new.question(q).prompt)}”" for q in rerouted)
@@ -218,7 +232,17 @@ def upgrade_session(
         "history": [*session.history, *events],
         "updated_at": now,
     })
-    return Upgrade(moved, kept_ids, lost, reasons, diff)
+    return Upgrade(moved, kept_ids, lost, reasons, diff,
+                   [step.question.id for step in departing])
+
+
+def departures_without_reason(
+    document: ThresholdDocument, answers: dict[str, GivenAnswer]
+) -> list[Step]:
+    """Steps on the route the answers take that depart from a suggestion with no reason."""
+    route = derive_route(document, {q: given.answer for q, given in answers.items()})
+    return [step for step in route.departures
+            if not (answers[step.question.id].departure_reason or "").strip()]
 
 
 def _drop_reason(

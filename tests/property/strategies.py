@@ -965,3 +965,136 @@ def case_of_kind(kind: str) -> st.SearchStrategy[InvalidCase]:
 def invalid_cases() -> st.SearchStrategy[InvalidCase]:
     """Every kind of invalid input, the kind drawn first so that each gets its share."""
     return st.sampled_from(KINDS).flatmap(case_of_kind)
+
+
+# ---------------------------------------------------------------------------------------
+# Documents with decision rules (format 2): decision points, suggestions, floors
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _RuleNode:
+    id: str
+    kind: str  # "single", "multiple" or "point"
+    answers: tuple[str, ...] = ()
+
+
+def _rule_condition(draw: st.DrawFn, earlier: Sequence[_RuleNode], depth: int = 0) -> Data:
+    """A condition over earlier questions: sometimes guarded, sometimes not (E404)."""
+    questions = [node for node in earlier if node.kind != "point"]
+    shape = draw(st.integers(0, 9 if depth < 2 else 5))
+    if shape >= 8:
+        children = [_rule_condition(draw, earlier, depth + 1)
+                    for _ in range(draw(st.integers(1, 3)))]
+        return {"all" if shape == 8 else "any": children}
+    if shape == 7:
+        return {"not": _rule_condition(draw, earlier, depth + 1)}
+    node = questions[draw(st.integers(0, len(questions) - 1))]
+    if shape == 6:
+        return {"question": node.id, "answered": draw(st.booleans())}
+    some = _subset(draw, node.answers, min_size=1)
+    if node.kind == "single":
+        test = ({"is": some[0]} if len(some) == 1 or draw(st.booleans())
+                else {"is_one_of": some})
+    else:
+        test = draw(st.sampled_from([
+            {"includes_any": some}, {"includes_all": some},
+            {"at_least": draw(st.integers(1, len(node.answers)))},
+            {"at_least": draw(st.integers(1, len(some))), "of": some},
+        ]))
+    leaf = {"question": node.id, **test}
+    if draw(st.integers(0, 2)) == 0:
+        # Guarded: the test is read only where the question was asked.
+        return {"all": [{"question": node.id, "answered": True}, leaf]}
+    return leaf
+
+
+@st.composite
+def rule_documents(draw: st.DrawFn, *, max_nodes: int = 7) -> Data:
+    """A random format 2 document: questions and decision points in a random acyclic order,
+    rules reading earlier questions, suggestions, and floors. Many are valid; others break
+    a floor (E406), read a question not asked on every route (E404) or leave a rule unused
+    (warnings). Checklists stay small, so every selection can be brute-forced."""
+    count = draw(st.integers(2, max_nodes))
+    nodes: list[_RuleNode] = []
+    for index in range(count):
+        kind = "single" if index == 0 else draw(st.sampled_from(["single", "multiple", "point"]))
+        if kind == "point" and not any(n.kind != "point" for n in nodes):
+            kind = "single"
+        size = draw(st.integers(2, 3 if kind == "single" else 4)) if kind != "point" else 0
+        answers = tuple(f"a{k}" for k in range(size))
+        nodes.append(_RuleNode(f"{'d' if kind == 'point' else 'q'}{index}", kind, answers))
+    outcome_count = draw(st.integers(2, 4))
+    outcomes = [f"o{k}" for k in range(outcome_count)]
+
+    def target(position: int) -> Data:
+        later = [n.id for n in nodes[position + 1:]]
+        if later and draw(st.integers(0, 2)) > 0:
+            return {"next": later[draw(st.integers(0, len(later) - 1))]}
+        return {"outcome": outcomes[draw(st.integers(0, outcome_count - 1))]}
+
+    questions: list[Data] = []
+    points: list[Data] = []
+    for position, node in enumerate(nodes):
+        earlier = nodes[:position]
+        if node.kind == "point":
+            rules = [{"when": _rule_condition(draw, earlier), **target(position),
+                      "rationale": f"rule {k}"} for k in range(draw(st.integers(1, 3)))]
+            point: Data = {"id": node.id, "title": f"Point {node.id}", "rules": rules,
+                           "otherwise": {**target(position), "rationale": "otherwise"}}
+            if draw(st.booleans()):
+                point["hit_policy"] = "first"
+            points.append(point)
+            continue
+        answers = [{"id": a, "label": f"Answer {a}", "rationale": f"Because {a}."}
+                   for a in node.answers]
+        question: Data = {"id": node.id, "prompt": f"Question {node.id}?", "answers": answers}
+        if node.kind == "single":
+            for answer in answers:
+                answer.update(target(position))
+            asked_before = [n for n in earlier if n.kind != "point"]
+            if asked_before and draw(st.integers(0, 2)) == 0:
+                question["suggest"] = {
+                    "rules": [{"when": _rule_condition(draw, earlier),
+                               "answer": node.answers[draw(st.integers(0, len(node.answers) - 1))],
+                               "rationale": f"suggest {k}"}
+                              for k in range(draw(st.integers(1, 2)))],
+                    "otherwise": {"answer": node.answers[draw(st.integers(
+                        0, len(node.answers) - 1))], "rationale": "suggest otherwise"},
+                }
+        else:
+            question["type"] = "multiple"
+            routes: list[Data] = []
+            if draw(st.booleans()):
+                routes.append({"if_any": _subset(draw, node.answers, min_size=1),
+                               **target(position)})
+            routes.append(target(position))
+            question["routes"] = routes
+        questions.append(question)
+    floors = [
+        {"id": f"f{k}", "title": f"Floor {k}",
+         "when": _rule_condition(draw, [n for n in nodes if n.kind != "point"]),
+         "minimum": outcomes[draw(st.integers(0, outcome_count - 1))],
+         "rationale": f"Floor {k} applies."}
+        for k in range(draw(st.integers(0, 3)))
+    ]
+    data: Data = {
+        "format": 2, "id": "random-rules", "version": "1.0.0", "title": "Random rules",
+        "status": "published", "effective_from": "2025-01-01", "publisher": "tests",
+        "jurisdiction": "Wales", "decision": "s47-enquiry", "about": "Random.",
+        "legal_test": {"text": "A test.", "who_decides": "Someone.", "sources": ["s1"]},
+        "changelog": [{"version": "1.0.0", "date": "2025-01-01", "changes": ["First."]}],
+        "sources": [{"id": "s1", "title": "A source"}],
+        "start": nodes[0].id, "questions": questions,
+        "outcomes": [
+            {"id": o, "title": f"Outcome {o}", "level": draw(st.integers(1, 4)),
+             "test_met": draw(st.booleans()), "emergency": k == 0, "do_now": "Act.",
+             "timescale": "Today", "contact": "Someone", "rationale": f"Outcome {o}."}
+            for k, o in enumerate(outcomes)
+        ],
+    }
+    if points:
+        data["decision_points"] = points
+    if floors:
+        data["floors"] = floors
+    return data

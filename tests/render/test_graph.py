@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DUTY_1_1, MINIMAL
+from tests.conftest import DUTY_1_1, FIXTURES, MINIMAL
 from tests.golden_files import GOLDEN, assert_golden
 from tests.render.hostile import ONE_LINE, hostile_document
 from threshold_guide.cli.main import main
@@ -20,13 +20,17 @@ Capture = pytest.CaptureFixture[str]
 
 _MERMAID_LABEL = r'((?:[^"#&<>`|\\%{}]|#\d+;)*)'
 _MERMAID_NODE = re.compile(
-    r'^    ([qo]\d+)(\["|\[/"|\(\["|\{\{")' + _MERMAID_LABEL + r'("\]|"/\]|"\]\)|"\}\})$')
-_MERMAID_EDGE = re.compile(r'^    ([qo]\d+) -->\|"' + _MERMAID_LABEL + r'"\| ([qo]\d+)$')
+    r'^ +([qodf]\d+)(\["|\[/"|\(\["|\{\{"|\{"|>")' + _MERMAID_LABEL
+    + r'("\]|"/\]|"\]\)|"\}\}|"\})$')
+_MERMAID_EDGE = re.compile(r'^    ([qod]\d+) -->\|"' + _MERMAID_LABEL + r'"\| ([qod]\d+)$')
+_MERMAID_FLOORS = ('    subgraph floors ["Minimum responses (floors)"]', "    end")
 _DOT_STRING = r'"((?:[^"\\\n]|\\.)*)"'
 _DOT_NODE = re.compile(
-    r"^    ([qo]\d+) \[shape=(box|parallelogram|ellipse|doubleoctagon), label="
+    r"^ +([qodf]\d+) \[shape=(box|parallelogram|diamond|ellipse|doubleoctagon|note), label="
     + _DOT_STRING + r"\];$")
-_DOT_EDGE = re.compile(r"^    ([qo]\d+) -> ([qo]\d+) \[label=" + _DOT_STRING + r"\];$")
+_DOT_EDGE = re.compile(r"^    ([qod]\d+) -> ([qod]\d+) \[label=" + _DOT_STRING + r"\];$")
+_DOT_FLOORS = ("    subgraph cluster_floors {", '        label="Minimum responses (floors)";',
+               "    }")
 
 
 def _mermaid_decode(label: str) -> str:
@@ -44,6 +48,8 @@ def parse_mermaid(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]
     nodes: dict[str, str] = {}
     edges: list[tuple[str, str, str]] = []
     for line in lines[2:]:
+        if line in _MERMAID_FLOORS:
+            continue
         node, edge = _MERMAID_NODE.match(line), _MERMAID_EDGE.match(line)
         assert node or edge, line
         if node:
@@ -63,6 +69,8 @@ def parse_dot(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     nodes: dict[str, str] = {}
     edges: list[tuple[str, str, str]] = []
     for line in lines[4:-1]:
+        if line in _DOT_FLOORS:
+            continue
         node, edge = _DOT_NODE.match(line), _DOT_EDGE.match(line)
         assert node or edge, line
         if node:
@@ -73,11 +81,15 @@ def parse_dot(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
 
 
 def expected(chart: Flowchart) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    return ({node.name: node.label for node in chart.nodes},
+    return ({node.name: node.label for node in [*chart.nodes, *chart.floors]},
             [(edge.source, edge.target, edge.label) for edge in chart.edges])
 
 
-@pytest.mark.parametrize(("name", "path"), [("minimal", MINIMAL), ("duty-1.1.0", DUTY_1_1)])
+RULES = FIXTURES / "rules.yaml"
+
+
+@pytest.mark.parametrize(("name", "path"), [("minimal", MINIMAL), ("duty-1.1.0", DUTY_1_1),
+                                            ("rules", RULES)])
 def test_golden_and_well_formed(name: str, path: Path) -> None:
     chart = flowchart(resolve_file(path).document)
     mermaid, dot = render_mermaid(chart), render_dot(chart)
@@ -127,3 +139,42 @@ def test_cli(capsys: Capture, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["graph", str(MINIMAL)])
     assert caught.value.code == 2
+
+
+def test_decision_points_are_diamonds_with_rule_edges_and_floors_are_noted() -> None:
+    chart = flowchart(resolve_file(RULES).document)
+    mermaid, dot = render_mermaid(chart), render_dot(chart)
+    assert 'd1{"D1. What the signs point to"}' in mermaid
+    assert 'd1 [shape=diamond, label="D1. What the signs point to"];' in dot
+    assert 'q3 -->|"(1) otherwise"| d1' in mermaid  # an answer may lead to a decision point
+    assert 'd1 -->|"(1) unexplained bruising"| o2' in mermaid
+    assert 'd1 -->|"otherwise: no signs ticked"| q5' in mermaid
+    assert "(judgement: the guidance suggests an answer)" in mermaid
+    assert 'q5 -->|"Yes (suggested: the child described harm / a pattern of concern)"| o2' \
+        in mermaid
+    assert 'q5 -->|"No (suggested otherwise: no disclosure and no pattern)"| o3' in mermaid
+    floors = [node.label for node in chart.floors]
+    assert floors == [
+        "F1. A child's own account of harm → at least Report to social services today",
+        "F2. Unexplained bruising → at least Report to social services today",
+    ]
+
+
+def test_long_rationales_are_shortened_on_edges(tmp_path: Path) -> None:
+    long = "a very long reason that goes on and on about what the signs point to in the end"
+    path = tmp_path / "long.yaml"
+    path.write_text(RULES.read_text().replace("unexplained bruising\n", long + "\n", 1))
+    chart = flowchart(resolve_file(path).document)
+    label = next(e.label for e in chart.edges if e.source == "d1" and e.target == "o2")
+    assert label.startswith("(1) a very long reason") and label.endswith("…")
+    assert len(label) <= len("(1) ") + 40
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
+def test_graphviz_renders_the_rules_document() -> None:
+    dot = render_dot(flowchart(resolve_file(RULES).document))
+    result = subprocess.run(["dot", "-Tsvg"], input=dot, capture_output=True, text=True,
+                            check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "D1. What the signs point to" in result.stdout
+    assert "Minimum responses (floors)" in result.stdout

@@ -122,7 +122,8 @@ def test_scenarios_check_json(capsys: Capture) -> None:
     assert code == 0 and payload["ok"] is True
     assert len(payload["scenarios"]) >= 16
     first = payload["scenarios"][0]["replays"][0]
-    assert set(first) == {"guidance", "version", "expected", "outcome", "passed", "route"}
+    assert set(first) == {"guidance", "version", "expected", "outcome", "passed", "route",
+                          "departures"}
     assert first["route"][0]["question"] == "immediate-danger"
     assert {c["guidance"] for c in payload["coverage"]} == {"wales-duty-to-report",
                                                             "wales-significant-harm"}

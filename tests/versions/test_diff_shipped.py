@@ -67,7 +67,8 @@ def test_golden_json_and_its_stable_keys() -> None:
     assert_golden("versions/duty-to-report-1.0.0-1.1.0.json", text)
     data = json.loads(text)
     assert list(data) == ["format", "old", "new", "questions", "answers", "routes", "outcomes",
-                          "sources", "definitions", "metadata", "changelog", "impact", "empty"]
+                          "sources", "definitions", "decision_points", "suggestions", "floors",
+                          "metadata", "changelog", "impact", "empty"]
     assert list(data["questions"]) == ["added", "removed", "reworded", "rerouted", "edited"]
     assert list(data["answers"]) == ["added", "removed", "relabelled", "rerouted", "edited"]
     assert data["impact"] is None and data["empty"] is False

@@ -17,13 +17,16 @@ from threshold_guide.models.explanation import (
     AnsweredTest,
     Audience,
     Changes,
+    Criterion,
     Decisive,
+    DepartureExplained,
     Explanation,
     OutcomeBrief,
     OverrideExplained,
 )
 from threshold_guide.models.session import Session
 from threshold_guide.models.summary import OutcomeInfo, Summary
+from threshold_guide.models.text import render
 from threshold_guide.summary.build import build_summary
 
 
@@ -50,6 +53,15 @@ FAMILY_OVERRIDE = (
 FAMILY_OVERRIDE_WITHHELD = (
     "The reason the practitioner gave for using their own judgement is not included; you "
     "can ask them about it."
+)
+FAMILY_DEPARTURE = (
+    "The guidance suggested a response from the answers given. The practitioner used their "
+    "professional judgement to choose differently, and recorded why. You can ask them about "
+    "it."
+)
+FAMILY_DEPARTURE_WITHHELD = (
+    "The reason the practitioner gave for choosing differently from the guidance's "
+    "suggestion is not included; you can ask them about it."
 )
 FAMILY_ADVICE = (
     "If a child is in immediate danger, call the police on 999 now.",
@@ -128,6 +140,59 @@ def _decisive(summary: Summary, document: ThresholdDocument, family: bool) -> De
     return Decisive(summary=text, facts=facts)
 
 
+def _criteria(summary: Summary, document: ThresholdDocument) -> list[Criterion]:
+    def where(node: str) -> str:
+        if node in {o.id for o in document.outcomes}:
+            return f"led to the outcome “{render(document.outcome(node).title, summary.language)}”"
+        if document.is_decision_point(node):
+            return f"led on to “{render(document.decision_point(node).title, summary.language)}”"
+        return f"led to the question “{render(document.question(node).prompt, summary.language)}”"
+
+    found: list[tuple[int, Criterion]] = []
+    order = {step.question: n for n, step in enumerate(summary.path, start=1)}
+    for d in summary.decisions:
+        found.append((order.get(d.after_question or "", 0), Criterion(
+            kind="decision-point", id=d.point, title=d.title, rule=d.rule, because=d.rationale,
+            result=where(d.leads_to))))
+    for j in summary.judgements:
+        # A suggestion is made before its question is answered, so it sorts just before it.
+        found.append((order.get(j.question, 0) - 1, Criterion(
+            kind="suggestion", id=j.question, title=j.prompt, rule=j.rule, because=j.because,
+            result=f"suggested “{j.suggested_label}”")))
+    criteria = [c for _, c in sorted(found, key=lambda pair: pair[0])]
+    criteria += [Criterion(
+        kind="floor", id=f.id, title=f.title, rule=None, because=f.rationale,
+        result=f"at least “{f.minimum_title}”: " + ("met" if f.met else "not met"))
+        for f in summary.floors]
+    return criteria
+
+
+def _departures(summary: Summary) -> list[DepartureExplained]:
+    return [
+        DepartureExplained(
+            question=j.question, prompt=j.prompt, suggested_label=j.suggested_label,
+            because=j.because, chosen_label=j.chosen_label, reason=j.reason or "",
+            suggested_outcome=j.suggested_outcome.title if j.suggested_outcome else None,
+            lower=j.lower)
+        for j in summary.judgements if j.departed
+    ]
+
+
+def _judgement(departures: list[DepartureExplained], family: bool) -> str | None:
+    if not departures:
+        return None
+    if family:
+        return FAMILY_DEPARTURE
+    lower = any(d.lower for d in departures)
+    where = ("one judgement question" if len(departures) == 1
+             else f"{count(len(departures), 'judgement question', 'judgement questions')}")
+    text = (f"At {where} the practitioner departed from what the guidance suggested, using "
+            "their professional judgement, and recorded why (below).")
+    if lower:
+        text += " The departure leads to a lower level than agreeing would have."
+    return text
+
+
 def explain(
     document: ThresholdDocument,
     sha256: str,
@@ -173,11 +238,14 @@ def explain(
         o = summary.override
         override = OverrideExplained(outcome=_brief(o.outcome), reason=o.reason, by=o.by,
                                      lower=o.lower)
+    departures = _departures(summary)
     withheld: list[str] = []
     if family:
         withheld = [*FAMILY_WITHHELD]
         if summary.override is not None:
             withheld.append(FAMILY_OVERRIDE_WITHHELD)
+        if departures:
+            withheld.append(FAMILY_DEPARTURE_WITHHELD)
     return Explanation(
         tool_version=summary.tool_version,
         generated_at=generated_at,
@@ -202,6 +270,9 @@ def explain(
         outcome=None if family else _brief(summary.outcome),
         override=override,
         decisive=_decisive(summary, document, family),
+        criteria=[] if family else _criteria(summary, document),
+        departures=[] if family else departures,
+        judgement=_judgement(departures, family),
         what_would_change=_changes(summary, family),
         next_steps=list((text.next_steps_family if family else text.next_steps)[where]),
         asks=asks_for(audience, document.decision, where),

@@ -115,6 +115,33 @@ def _decision(e: Explanation) -> list[str]:
     return out
 
 
+_KIND = {"decision-point": "Decision point", "suggestion": "Suggestion at",
+         "floor": "Minimum response"}
+
+
+def _criteria(e: Explanation) -> list[str]:
+    out: list[str] = []
+    if e.criteria:
+        out += ["## Which of the guidance's criteria decided it", ""]
+        for item in e.criteria:
+            rule = ("" if item.kind == "floor" else
+                    " (otherwise)" if item.rule is None else f" (rule {item.rule})")
+            out.append(f"- **{_KIND[item.kind]} “{_cell(item.title)}”**{rule}: "
+                       f"{item.because.strip()} → {item.result}")
+        out.append("")
+    if e.judgement is not None:
+        out += ["## Professional judgement", "", e.judgement, ""]
+    for d in e.departures:
+        heading = ("### ⚠ DEPARTURE TO A LOWER LEVEL than the guidance suggested" if d.lower
+                   else "### Departure from the guidance's suggestion")
+        line = (f"At “{d.prompt}” the guidance suggested **{d.suggested_label}**, because: "
+                f"{d.because.strip()}. The practitioner chose **{d.chosen_label}**.")
+        if d.suggested_outcome:
+            line += f" Agreeing would have led to “{d.suggested_outcome}”."
+        out += [heading, "", line, "", "Reason given:", "", _quote(d.reason), ""]
+    return out
+
+
 def _test(e: Explanation, words: dict[str, str]) -> list[str]:
     t = e.test
     out = [f"## {words['test']}", "", f"**{t.question}**", "", f"Test: {t.name}.", ""]
@@ -149,7 +176,8 @@ def render_explanation_markdown(explanation: Explanation) -> str:
     e = explanation
     family = e.audience is Audience.FAMILY
     words = _FAMILY if family else _PROFESSIONAL
-    out = _header(e, words) + _decision(e) + _test(e, words) + _decisive(e, words)
+    out = _header(e, words) + _decision(e) + _criteria(e) + _test(e, words)
+    out += _decisive(e, words)
     out += [f"## {words['next']}", "", *_bullets(e.next_steps)]
     for line in e.advice[1:-1]:
         out += [f"**{line}**", ""]

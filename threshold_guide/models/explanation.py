@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -125,6 +126,47 @@ class Changes(_Out):
     family version."""
 
 
+class Criterion(_Out):
+    """A decision rule that decided part of the route: which one, and why."""
+
+    kind: Literal["decision-point", "suggestion", "floor"]
+    """A decision point's rule, a judgement question's suggestion, or a minimum response
+    that applies."""
+    id: str
+    """The decision point's, judgement question's or floor's id."""
+    title: str
+    """What it decides: the decision point's title, the question as asked, or what the
+    floor protects."""
+    rule: int | None
+    """The rule that decided (1 for the first), or null for the fallback and for floors."""
+    because: str
+    """The rule's (or floor's) reason, in the guidance's words."""
+    result: str
+    """What it led to, in words: where the walk went, the answer suggested, or the
+    minimum response and whether the outcome meets it."""
+
+
+class DepartureExplained(_Out):
+    """A professional-judgement departure from what the guidance suggested."""
+
+    question: str
+    """The judgement question's id."""
+    prompt: str
+    """The question as asked."""
+    suggested_label: str
+    """The answer the guidance suggested, as shown."""
+    because: str
+    """Why it suggested that, in the guidance's words."""
+    chosen_label: str
+    """The answer the practitioner chose instead, as shown."""
+    reason: str
+    """The practitioner's recorded reason, as typed."""
+    suggested_outcome: str | None
+    """The title of the outcome agreeing would have led to, where the answers decide it."""
+    lower: bool
+    """True when the departure leads to a lower level than agreeing would have."""
+
+
 class Explanation(_Out):
     """A decision explained in plain language for one partner."""
 
@@ -160,6 +202,17 @@ class Explanation(_Out):
     ``decided`` says in general terms that judgement chose a different response."""
     decisive: Decisive
     """The facts the outcome turned on."""
+    criteria: list[Criterion] = []
+    """The guidance's decision rules that decided the route: decision points, suggestions
+    and the minimum responses that apply, in route order. Empty in the family version,
+    whose reasons stay general."""
+    departures: list[DepartureExplained] = []
+    """Each departure from the guidance's suggestion, with its reason. Empty in the family
+    version, whose ``judgement`` says in general terms that judgement differed."""
+    judgement: str | None = None
+    """Professional judgement in one or two sentences: where the practitioner departed from
+    the guidance's suggestion (in general terms in the family version, without the reason);
+    null when they did not."""
     what_would_change: Changes
     """What would change the decision."""
     next_steps: list[str]

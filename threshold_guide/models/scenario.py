@@ -52,6 +52,10 @@ class VersionVariant(Strict):
     expected_outcome: Identifier | None = None
     """The outcome the model answers reach in this version (leave out to keep the
     scenario's ``expected_outcome``)."""
+    expected_departures: list[Identifier] | None = None
+    """The judgement questions where the model answers depart from the guidance's
+    suggestion in this version (leave out to keep the scenario's
+    ``expected_departures``)."""
     note: Text | None = None
     """Why the answer differs in this version, for the facilitator (Markdown)."""
 
@@ -84,10 +88,19 @@ class Scenario(Strict):
     would know at the point of decision."""
     model_answers: ModelAnswers = Field(min_length=1)
     """The model answers: the same shape as a ``threshold-guide run --answers`` file.
-    Notes show the kind of specific, sourced record a good answer carries."""
+    Notes show the kind of specific, sourced record a good answer carries. A model answer
+    to a judgement question that departs from the guidance's suggestion gives its
+    ``departure_reason``, as a practitioner must. Only questions are answered: a decision
+    point asks nothing."""
     expected_outcome: Identifier
     """The outcome id the model answers must reach in every targeted version, unless
     ``by_version`` says otherwise."""
+    expected_departures: list[Identifier] = Field(default_factory=list)
+    """The judgement questions where the model answers deliberately depart from what the
+    guidance suggests (each model answer there gives a ``departure_reason``), in every
+    targeted version unless ``by_version`` says otherwise. ``scenarios check`` fails when
+    the model answers depart anywhere else, or agree here: a departure in a training case
+    is a teaching point, never an accident."""
     by_version: dict[SemVer, VersionVariant] = Field(default_factory=dict)
     """Per-version differences, keyed by a version listed in ``guidance.versions``:
     where a new version of the document asks another question or routes differently."""
@@ -112,6 +125,13 @@ class Scenario(Strict):
         if variant is not None and variant.model_answers is not None:
             return dict(variant.model_answers)
         return dict(self.model_answers)
+
+    def departures_for(self, version: str) -> list[str]:
+        """The judgement questions where the model answers depart in one version."""
+        variant = self.by_version.get(version)
+        if variant is not None and variant.expected_departures is not None:
+            return list(variant.expected_departures)
+        return list(self.expected_departures)
 
     def expected_for(self, version: str) -> str:
         """The outcome id the model answers must reach in one document version."""

@@ -2,9 +2,13 @@
 
 Questions are numbered as in the logic book (Q1 is the start), so a reader can move between
 the two. Shapes carry the meaning, never colour alone: a box is a single-choice question, a
-parallelogram a tick-any checklist, a rounded (stadium or ellipse) node an outcome, and a
-hexagon (double octagon in DOT) an emergency outcome; each outcome's label also says its
-level and whether the test is met. Node names are generated (q1, o1), so no id or text a
+parallelogram a tick-any checklist, a diamond a decision point (numbered D1, D2, ... as in
+the logic book; its edges carry each rule's rationale, shortened, and 'otherwise'), a
+rounded (stadium or ellipse) node an outcome, and a hexagon (double octagon in DOT) an
+emergency outcome; each outcome's label also says its level and whether the test is met. A
+judgement question says so in its label, and each answer the guidance can suggest says
+when. Floors (minimum responses) are listed as notes: title, then the lowest outcome
+allowed. Node names are generated (q1, o1), so no id or text a
 guidance author wrote is ever parsed as syntax; every label is escaped for its syntax.
 Same document and language give the same text.
 """
@@ -12,7 +16,8 @@ Same document and language give the same text.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from threshold_guide.models.document import (
     Outcome,
@@ -22,8 +27,10 @@ from threshold_guide.models.document import (
     Target,
     ThresholdDocument,
 )
+from threshold_guide.models.rules import DecisionPoint, Floor
 from threshold_guide.models.text import render
 from threshold_guide.render.unicode import visible_codes
+from threshold_guide.summary.rule_words import shorten
 
 # '%' and braces too: Mermaid reads "%%{...}%%" anywhere in the text as a configuration
 # directive, which could loosen its security level.
@@ -36,7 +43,7 @@ class Node:
     name: str
     label: str
     kind: str
-    """question, checklist, outcome or emergency."""
+    """question, checklist, decision, outcome, emergency or floor."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class Flowchart:
     title: str
     nodes: list[Node]
     edges: list[Edge]
+    floors: list[Node] = field(default_factory=list)
+    """Minimum responses, drawn apart as notes."""
 
 
 def _one_line(text: str) -> str:
@@ -77,6 +86,7 @@ def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
     questions = [start, *(q for q in document.questions if q.id != start.id)]
     outcomes = sorted(document.outcomes, key=lambda o: -o.level)
     names = {q.id: f"q{n}" for n, q in enumerate(questions, start=1)}
+    names.update({p.id: f"d{n}" for n, p in enumerate(document.decision_points, start=1)})
     outcome_names = {o.id: f"o{n}" for n, o in enumerate(outcomes, start=1)}
 
     def target_name(target: Target) -> str | None:
@@ -86,6 +96,8 @@ def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
 
     nodes = [_question_node(names[q.id], n, q, language)
              for n, q in enumerate(questions, start=1)]
+    nodes += [_point_node(names[p.id], n, p, language)
+              for n, p in enumerate(document.decision_points, start=1)]
     nodes += [_outcome_node(outcome_names[o.id], o, language) for o in outcomes]
     edges: list[Edge] = []
     for question in questions:
@@ -96,19 +108,77 @@ def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
                 if name is not None:
                     grouped.setdefault(name, []).append(_rule(number, route, question, language))
         else:
+            when = _suggested_when(question, language)
             for answer in question.answers:
                 name = target_name(answer) if answer.routes else None
                 if name is not None:
-                    grouped.setdefault(name, []).append(render(answer.label, language))
+                    label = render(answer.label, language)
+                    if answer.id in when:
+                        label += f" (suggested{when[answer.id]})"
+                    grouped.setdefault(name, []).append(label)
         edges += [Edge(names[question.id], name, " / ".join(labels))
                   for name, labels in grouped.items()]
+    for point in document.decision_points:
+        edges += _point_edges(point, names[point.id], target_name, language)
+    floors = [_floor_node(f"f{n}", n, floor, document, language)
+              for n, floor in enumerate(document.floors, start=1)]
     title = f"{render(document.title, language)} ({document.id} {document.version})"
-    return Flowchart(_one_line(title), nodes, edges)
+    return Flowchart(_one_line(title), nodes, edges, floors)
+
+
+def _suggested_when(question: Question, lang: str) -> dict[str, str]:
+    # Each answer the guidance can suggest, with the (shortened) reasons it would.
+    if question.suggest is None:
+        return {}
+    reasons: dict[str, list[str]] = {}
+    for pick in question.suggest.rules:
+        reasons.setdefault(pick.answer, []).append(shorten(render(pick.rationale, lang)))
+    found = {answer: ": " + " / ".join(why) for answer, why in reasons.items()}
+    fallback = question.suggest.otherwise
+    if fallback is not None:
+        otherwise = "otherwise: " + shorten(render(fallback.rationale, lang))
+        found[fallback.answer] = (
+            f"{found[fallback.answer]}; {otherwise}" if fallback.answer in found
+            else f" {otherwise}")
+    return found
+
+
+def _point_edges(
+    point: DecisionPoint, name: str, target_name: Callable[[Target], str | None], lang: str
+) -> list[Edge]:
+    grouped: dict[str, list[str]] = {}
+    for number, rule in enumerate(point.rules, start=1):
+        target = target_name(Target(next=rule.next, outcome=rule.outcome))
+        if target is not None:
+            grouped.setdefault(target, []).append(
+                f"({number}) {shorten(render(rule.rationale, lang))}")
+    fallback = point.otherwise
+    if fallback is not None:
+        target = target_name(Target(next=fallback.next, outcome=fallback.outcome))
+        if target is not None:
+            grouped.setdefault(target, []).append(
+                f"otherwise: {shorten(render(fallback.rationale, lang))}")
+    return [Edge(name, target, " / ".join(labels)) for target, labels in grouped.items()]
+
+
+def _point_node(name: str, number: int, point: DecisionPoint, lang: str) -> Node:
+    return Node(name, _one_line(f"D{number}. {render(point.title, lang)}"), "decision")
+
+
+def _floor_node(
+    name: str, number: int, floor: Floor, document: ThresholdDocument, lang: str
+) -> Node:
+    minimum = next((o for o in document.outcomes if o.id == floor.minimum), None)
+    lowest = render(minimum.title, lang) if minimum is not None else floor.minimum
+    label = f"F{number}. {render(floor.title, lang)} → at least {lowest}"
+    return Node(name, _one_line(label), "floor")
 
 
 def _question_node(name: str, number: int, question: Question, lang: str) -> Node:
     multiple = question.type is QuestionType.MULTIPLE
     suffix = " (tick any that apply)" if multiple else ""
+    if question.suggest is not None:
+        suffix += " (judgement: the guidance suggests an answer)"
     label = _one_line(f"Q{number}. {render(question.prompt, lang)}{suffix}")
     return Node(name, label, "checklist" if multiple else "question")
 
@@ -125,8 +195,10 @@ def _outcome_node(name: str, outcome: Outcome, lang: str) -> Node:
 _MERMAID_SHAPES = {
     "question": ('["', '"]'),
     "checklist": ('[/"', '"/]'),
+    "decision": ('{"', '"}'),
     "outcome": ('(["', '"])'),
     "emergency": ('{{"', '"}}'),
+    "floor": ('>"', '"]'),
 }
 
 
@@ -142,6 +214,12 @@ def render_mermaid(chart: Flowchart) -> str:
         out.append(f"    {node.name}{left}{mermaid_text(node.label)}{right}")
     for edge in chart.edges:
         out.append(f'    {edge.source} -->|"{mermaid_text(edge.label)}"| {edge.target}')
+    if chart.floors:
+        out.append('    subgraph floors ["Minimum responses (floors)"]')
+        for node in chart.floors:
+            left, right = _MERMAID_SHAPES[node.kind]
+            out.append(f"        {node.name}{left}{mermaid_text(node.label)}{right}")
+        out.append("    end")
     return "\n".join(out) + "\n"
 
 
@@ -150,8 +228,10 @@ def render_mermaid(chart: Flowchart) -> str:
 _DOT_SHAPES = {
     "question": "box",
     "checklist": "parallelogram",
+    "decision": "diamond",
     "outcome": "ellipse",
     "emergency": "doubleoctagon",
+    "floor": "note",
 }
 
 
@@ -178,5 +258,12 @@ def render_dot(chart: Flowchart) -> str:
                    f"label={dot_text(node.label)}];")
     for edge in chart.edges:
         out.append(f"    {edge.source} -> {edge.target} [label={dot_text(edge.label)}];")
+    if chart.floors:
+        out.append("    subgraph cluster_floors {")
+        out.append('        label="Minimum responses (floors)";')
+        for node in chart.floors:
+            out.append(f"        {node.name} [shape={_DOT_SHAPES[node.kind]}, "
+                       f"label={dot_text(node.label)}];")
+        out.append("    }")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from threshold_guide.engine.route import Route
+from threshold_guide.engine.route import DecisionStep, Route
 from threshold_guide.models.session import Selection
 from threshold_guide.models.text import render
 from threshold_guide.scenarios.checks import CheckRun
@@ -20,10 +20,21 @@ def _selection(selection: Selection) -> str:
 def route_lines(route: Route) -> list[str]:
     """Each step as 'N. question = answer -> where it leads'."""
     lines = []
+    decided: dict[int, list[DecisionStep]] = {}
+    for decision in route.decisions:
+        decided.setdefault(decision.after, []).append(decision)
     for number, step in enumerate(route.steps, start=1):
         target = step.target
         leads = f"outcome {target.outcome}" if target.outcome is not None else str(target.next)
-        lines.append(f"{number}. {step.question.id} = {_selection(step.selection)} -> {leads}")
+        departs = " (departs from the suggestion)" if step.departed else ""
+        lines.append(f"{number}. {step.question.id} = {_selection(step.selection)} -> "
+                     f"{leads}{departs}")
+        for decision in decided.get(number, []):
+            rule = ("otherwise" if decision.hit.rule is None
+                    else f"rule {decision.hit.rule + 1}")
+            where = f"outcome {decision.hit.target}" if decision.hit.outcome \
+                else decision.hit.target
+            lines.append(f"   {decision.point.id} (decision point): {rule} -> {where}")
     if route.pending is not None:
         lines.append(f"{len(route.steps) + 1}. {route.pending.id} = (no model answer)")
     return lines
@@ -79,15 +90,23 @@ def render_check_text(run: CheckRun, coverages: list[Coverage]) -> str:
             f"questions {Coverage.ratio(part.missed_questions, part.questions)}, "
             f"answers {Coverage.ratio(part.missed_answers, part.answers)}, "
             f"outcomes {Coverage.ratio(part.missed_outcomes, part.outcomes)}"
+            + "".join(f", {label} {Coverage.ratio(missed, total)}" for label, missed, total in (
+                ("rules", part.missed_rules, part.rules),
+                ("judgements", part.missed_judgements, part.judgements),
+                ("floors", part.missed_floors, part.floors)) if total)
         )
         if not part.scenarios:
             lines.append("    no scenario targets this version")
             continue
         for label, missed in (("questions", part.missed_questions),
                               ("answers", part.missed_answers),
-                              ("outcomes", part.missed_outcomes)):
+                              ("outcomes", part.missed_outcomes),
+                              ("rules", part.missed_rules),
+                              ("judgement branches", part.missed_judgements),
+                              ("floors never applied", part.missed_floors)):
             if missed:
-                lines.append(f"    {label} not exercised: {', '.join(missed)}")
+                lines.append(f"    {label}: {', '.join(missed)}" if label.startswith("floors")
+                             else f"    {label} not exercised: {', '.join(missed)}")
     lines.append("")
     lines.append(summary_line(run))
     return "\n".join(lines) + "\n"
@@ -129,6 +148,8 @@ def check_json(run: CheckRun, coverages: list[Coverage]) -> dict[str, Any]:
                          "next": step.target.next, "outcome": step.target.outcome}
                         for step in item.route.steps
                     ] if item.route is not None else None,
+                    "departures": [step.question.id for step in item.route.departures]
+                    if item.route is not None else None,
                 }
                 for item in check.replays
             ],
@@ -146,6 +167,10 @@ def check_json(run: CheckRun, coverages: list[Coverage]) -> dict[str, Any]:
                               "missed": list(item.missed_questions)},
                 "answers": {"total": len(item.answers), "missed": list(item.missed_answers)},
                 "outcomes": {"total": len(item.outcomes), "missed": list(item.missed_outcomes)},
+                "rules": {"total": len(item.rules), "missed": list(item.missed_rules)},
+                "judgements": {"total": len(item.judgements),
+                               "missed": list(item.missed_judgements)},
+                "floors": {"total": len(item.floors), "missed": list(item.missed_floors)},
             }
             for item in coverages
         ],

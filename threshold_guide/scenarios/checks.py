@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from threshold_guide.engine.route import derive_route
+from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.loading.yaml_source import Location
@@ -79,6 +79,16 @@ class _Checker:
         known = [question.id for question in document.questions]
         ok = True
         for question_id, given in answers.items():
+            if document.is_decision_point(question_id):
+                self.report(
+                    "E710", (*prefix, question_id),
+                    f"the model answers answer '{question_id}', which is a decision point in "
+                    f"{where}: it asks nothing, its rules decide from the earlier answers",
+                    "remove this model answer; answer the questions its rules read instead",
+                    key=True,
+                )
+                ok = False
+                continue
             if not document.has_question(question_id):
                 self.report(
                     "E703", (*prefix, question_id),
@@ -172,12 +182,24 @@ class _Checker:
                         or "outcomes: " + ", ".join(outcome_ids))
         if not self.fits(document, prefix, answers):
             return Replay(scenario, document, expected, None)
-        route = derive_route(document, selections(answers))
+        route = derive_route(document, selections(answers), reasons(answers))
         for question_id in answers:
             location = (*prefix, question_id)
             used[location] = used.get(location, False) or question_id in route.question_ids
         item = Replay(scenario, document, expected, route)
-        if route.pending is not None:
+        self.departures(document, prefix, answers, route)
+        if route.pending is not None and route.pending.id in answers:
+            pending = route.pending
+            suggested = route.pending_suggestion
+            assert suggested is not None
+            self.report(
+                "E711", self.answer_location(prefix, pending.id, None),
+                f"the model answer to '{pending.id}' departs from what {where} suggests "
+                f"('{suggested.target}': {render(suggested.rationale)}) and gives no reason",
+                "add 'departure_reason' to the answer (and list the question in "
+                "expected_departures), or answer as the guidance suggests",
+            )
+        elif route.pending is not None:
             pending = route.pending
             self.report(
                 "E705", prefix,
@@ -199,6 +221,58 @@ class _Checker:
                 hint,
             )
         return item
+
+
+    def departures(self, document: ThresholdDocument, prefix: Location,
+                   answers: dict[str, GivenAnswer], route: Route) -> None:
+        """Departures must be the ones the scenario expects; reasons only where one departs."""
+        scenario = self.scenario
+        version = document.version
+        where = f"{document.id} {version}"
+        variant = scenario.by_version.get(version)
+        listed_at: Location = (
+            ("by_version", version, "expected_departures")
+            if variant is not None and variant.expected_departures is not None
+            else ("expected_departures",))
+        expected = scenario.departures_for(version)
+        departed = {step.question.id: step for step in route.departures}
+        for question_id, step in departed.items():
+            if question_id not in expected:
+                assert step.suggestion is not None
+                self.report(
+                    "E712", self.answer_location(prefix, question_id, None),
+                    f"the model answer to '{question_id}' departs from what {where} suggests "
+                    f"('{step.suggestion.target}': {render(step.suggestion.rationale)}), "
+                    "but expected_departures does not list it",
+                    f"add '{question_id}' to expected_departures if the departure is the "
+                    "teaching point, or answer as the guidance suggests",
+                )
+        judged = {step.question.id: step for step in route.steps if step.suggestion is not None}
+        for index, question_id in enumerate(expected):
+            if question_id in departed:
+                continue
+            agreed = judged.get(question_id)
+            why = ("the model answer agrees with the suggestion" if agreed is not None
+                   else "the model route does not pass it as a judgement question")
+            self.report(
+                "E712", (*listed_at, index),
+                f"expected_departures lists '{question_id}', but in {where} {why}",
+                "remove it from expected_departures (or from by_version's list), or change "
+                "the model answer",
+            )
+        for question_id, given in answers.items():
+            if given.departure_reason and question_id in judged and question_id not in departed:
+                self.report(
+                    "W703", self.answer_location(prefix, question_id, None),
+                    f"the model answer to '{question_id}' gives a departure reason but agrees "
+                    f"with what {where} suggests, so the reason is never used",
+                    "remove 'departure_reason', or check the answers before it",
+                )
+
+
+def reasons(answers: dict[str, GivenAnswer]) -> dict[str, str]:
+    """The departure reasons the model answers give, by question id."""
+    return {q: given.departure_reason for q, given in answers.items() if given.departure_reason}
 
 
 def check_scenario(file: ScenarioFile, catalog: Catalog) -> ScenarioCheck:

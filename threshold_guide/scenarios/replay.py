@@ -50,7 +50,9 @@ def replay(scenario: Scenario, document: ThresholdDocument, *, route: Route | No
 
 def model_route(scenario: Scenario, document: ThresholdDocument) -> Route:
     """The route the model answers take in ``document``. Raises AnswerError if they do not fit."""
-    return derive_route(document, selections(scenario.answers_for(document.version)))
+    answers = scenario.answers_for(document.version)
+    reasons = {q: g.departure_reason for q, g in answers.items() if g.departure_reason}
+    return derive_route(document, selections(answers), reasons)
 
 
 def nearest_fix(item: Replay) -> tuple[str, Selection] | None:

@@ -74,8 +74,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E707": (Severity.ERROR, "expected outcome is not an outcome of the document"),
     "E708": (Severity.ERROR, "by_version names a version the scenario does not target"),
     "E709": (Severity.ERROR, "same scenario id in two files"),
+    "E710": (Severity.ERROR, "model answers answer a decision point, which asks nothing"),
+    "E711": (Severity.ERROR, "model answer departs from the suggestion without a reason"),
+    "E712": (Severity.ERROR, "model answers' departures differ from expected_departures"),
     "W701": (Severity.WARNING, "model answer never used on any targeted route"),
     "W702": (Severity.WARNING, "explanation for a question the model answers do not answer"),
+    "W703": (Severity.WARNING, "departure reason on a model answer that agrees with the "
+             "suggestion"),
 }
 
 

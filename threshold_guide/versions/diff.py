@@ -55,6 +55,11 @@ from threshold_guide.versions.model import (
     VersionInfo,
     Via,
 )
+from threshold_guide.versions.rules_diff import (
+    decision_points_diff,
+    floors_diff,
+    suggestions_diff,
+)
 
 OUTCOME_FIELDS = (
     "title", "level", "test_met", "emergency", "do_now", "timescale", "contact", "rationale",
@@ -72,6 +77,8 @@ def diff_documents(old: ThresholdDocument, new: ThresholdDocument) -> DocumentDi
     delta = _Questions()
     before = {question.id: question for question in old.questions}
     incoming = _incoming(new) if any(q.id not in before for q in new.questions) else {}
+    # A question that became a decision point (or back) is removed as one kind of node and
+    # added as the other: an answer to it cannot carry over to a node that asks nothing.
     for question in new.questions:
         if question.id in before:
             # Most questions are untouched between versions; equal models need no walk.
@@ -94,6 +101,9 @@ def diff_documents(old: ThresholdDocument, new: ThresholdDocument) -> DocumentDi
         outcomes=_outcomes(old.outcomes, new.outcomes),
         sources=_items(old.sources, new.sources, SOURCE_FIELDS, "title"),
         definitions=_items(old.definitions, new.definitions, DEFINITION_FIELDS, "term"),
+        decision_points=decision_points_diff(old, new),
+        suggestions=suggestions_diff(old, new),
+        floors=floors_diff(old, new),
         metadata=_metadata(old, new),
         changelog=_changelog(old, new),
     )
@@ -111,6 +121,10 @@ def _incoming(document: ThresholdDocument) -> dict[str, list[Via]]:
         else:
             for target in dict.fromkeys(r.next for r in question.routes if r.next is not None):
                 found.setdefault(target, []).append(Via(question=question.id, answer=None))
+    for point in document.decision_points:
+        ways = [*point.rules, *([point.otherwise] if point.otherwise else [])]
+        for target in dict.fromkeys(w.next for w in ways if w.next is not None):
+            found.setdefault(target, []).append(Via(question=point.id, answer=None))
     return found
 
 

@@ -9,7 +9,7 @@ session is replayed with its own answers under both.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from threshold_guide.engine.route import Route, derive_route
@@ -40,6 +40,9 @@ class Case:
     """The document id the case was written for."""
     old_answers: Mapping[str, Selection]
     new_answers: Mapping[str, Selection]
+    old_reasons: Mapping[str, str] = field(default_factory=dict)
+    """Departure reasons recorded with the answers, by question id."""
+    new_reasons: Mapping[str, str] = field(default_factory=dict)
 
 
 def scenario_case(scenario: Scenario, file: Path, old: str, new: str) -> Case:
@@ -47,13 +50,19 @@ def scenario_case(scenario: Scenario, file: Path, old: str, new: str) -> Case:
     def answers(version: str) -> dict[str, Selection]:
         return {q: given.answer for q, given in scenario.answers_for(version).items()}
 
+    def reasons(version: str) -> dict[str, str]:
+        return {q: given.departure_reason for q, given in scenario.answers_for(version).items()
+                if given.departure_reason}
+
     return Case("scenario", scenario.id, str(file), scenario.guidance.id,
-                answers(old), answers(new))
+                answers(old), answers(new), reasons(old), reasons(new))
 
 
 def session_case(session: Session, file: Path) -> Case:
     answers = session.selections()
-    return Case("session", session.session_id, str(file), session.guidance.id, answers, answers)
+    reasons = session.departure_reasons()
+    return Case("session", session.session_id, str(file), session.guidance.id, answers, answers,
+                reasons, reasons)
 
 
 @dataclass(frozen=True)
@@ -62,23 +71,32 @@ class _Walk:
     route: Route
 
 
-def walk(document: ThresholdDocument, answers: Mapping[str, Selection]) -> _Walk:
+def walk(document: ThresholdDocument, answers: Mapping[str, Selection],
+         reasons: Mapping[str, str] | None = None) -> _Walk:
     """Follow the answers as far as they go; an answer the version does not accept stops
-    the walk at its question instead of failing it."""
+    the walk at its question instead of failing it, and so does an answer that departs from
+    the version's suggestion without a recorded reason (the practitioner is asked again)."""
     problem: AnswerError | None = None
+    reasons = reasons or {}
     try:
-        route = derive_route(document, answers)
+        route = derive_route(document, answers, reasons)
     except AnswerError as error:
         problem = error
         # Without the answer that failed, the route is the same up to its question and
         # stops there, so this cannot fail again.
-        route = derive_route(document, {q: s for q, s in answers.items() if q != error.question})
+        route = derive_route(document, {q: s for q, s in answers.items() if q != error.question},
+                             reasons)
+    pending = route.pending
+    asks_again = (pending.id if pending is not None and problem is None
+                  and route.pending_suggestion is not None and pending.id in answers else None)
     result = WalkResult(
         outcome=route.outcome.id if route.outcome is not None else None,
         level=route.outcome.level if route.outcome is not None else None,
-        stopped_at=route.pending.id if route.pending is not None else None,
+        stopped_at=pending.id if pending is not None else None,
         not_accepted=str(problem) if problem is not None else None,
         route=route.question_ids,
+        departures=[step.question.id for step in route.departures],
+        asks_again=asks_again,
     )
     return _Walk(result, route)
 
@@ -102,6 +120,8 @@ def _status(old: WalkResult, new: WalkResult, parted: bool) -> CaseStatus:
         return "route-changed" if parted else "unchanged"
     if new.not_accepted is not None and new.not_accepted != old.not_accepted:
         return "answer-not-accepted"
+    if new.asks_again is not None and new.asks_again != old.asks_again:
+        return "asks-again"
     if old.outcome == new.outcome:
         return "route-changed"
     if new.outcome is None:
@@ -112,7 +132,8 @@ def _status(old: WalkResult, new: WalkResult, parted: bool) -> CaseStatus:
 def replay_case(case: Case, old: ThresholdDocument, new: ThresholdDocument,
                 reasked: set[str]) -> CaseImpact:
     """One case under both versions; ``reasked`` are the questions whose answers fall."""
-    before, after = walk(old, case.old_answers), walk(new, case.new_answers)
+    before = walk(old, case.old_answers, case.old_reasons)
+    after = walk(new, case.new_answers, case.new_reasons)
     parted = divergence(before.route, after.route)
     return CaseImpact(
         kind=case.kind, id=case.id, file=case.file,

@@ -9,6 +9,7 @@ STATUS_WORDS: dict[CaseStatus, str] = {
     "outcome-changed": "outcome changes",
     "stops-early": "stops before an outcome",
     "answer-not-accepted": "an answer is not accepted",
+    "asks-again": "asked again: departs from the suggestion without a reason",
     "route-changed": "another route",
     "unchanged": "unchanged",
 }
@@ -17,11 +18,15 @@ COUNT_WORDS: dict[CaseStatus, tuple[str, str]] = {
     "stops-early": ("stops before an outcome", "stop before an outcome"),
     "answer-not-accepted": ("has an answer the new version does not accept",
                             "have an answer the new version does not accept"),
+    "asks-again": ("is asked again where an answer departs from the new suggestion",
+                   "are asked again where an answer departs from the new suggestion"),
     "route-changed": ("takes another route to the same place",
                       "take another route to the same place"),
     "unchanged": ("is unchanged", "are unchanged"),
 }
-LISTED: tuple[CaseStatus, ...] = ("outcome-changed", "stops-early", "answer-not-accepted")
+LISTED: tuple[CaseStatus, ...] = (
+    "outcome-changed", "stops-early", "answer-not-accepted", "asks-again",
+)
 """Statuses shown case by case; the others are counted."""
 
 
@@ -30,6 +35,9 @@ def _walk(result: WalkResult) -> str:
         return f"`{result.outcome}` (level {result.level})"
     if result.not_accepted is not None:
         return f"stops at `{result.stopped_at}`: answer not accepted"
+    if result.asks_again is not None:
+        return (f"stops at `{result.stopped_at}`: the answer departs from the suggestion "
+                "and needs a reason")
     return f"stops at `{result.stopped_at}`: not answered"
 
 

@@ -14,6 +14,7 @@ from threshold_guide.versions.model import (
     OutcomeBrief,
     Rule,
 )
+from threshold_guide.versions.rules_markdown import rules_counts, rules_sections
 from threshold_guide.versions.wording import one_line, show_change, where
 
 
@@ -23,6 +24,7 @@ def render_diff_markdown(diff: DocumentDiff, old: ThresholdDocument,
     lines = _heading(diff)
     lines += _questions(diff)
     lines += _answers(diff, names)
+    lines += rules_sections(diff, names.question)
     lines += _outcomes(diff)
     lines += _items("Sources", "Source", diff.sources)
     lines += _items("Definitions", "Definition", diff.definitions)
@@ -112,6 +114,7 @@ def _in_short(diff: DocumentDiff) -> str:
         (sum(len(getattr(s, k)) for s in (diff.sources, diff.definitions)
              for k in ("added", "removed", "changed")),
          "source or definition changed", "sources and definitions changed"),
+        *rules_counts(diff),
         (len(diff.metadata), "document detail changed", "document details changed"),
     ]
     parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]

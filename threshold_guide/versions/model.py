@@ -55,9 +55,9 @@ class Destination(_Out):
 
 class Via(_Out):
     question: str
-    """A question that leads to the new question."""
+    """A question (or decision point) that leads to the new question."""
     answer: str | None
-    """The answer that leads there; null for a checklist route."""
+    """The answer that leads there; null for a checklist route or a decision point."""
 
 
 class QuestionAdded(_Out):
@@ -251,9 +251,125 @@ class ChangelogItem(_Out):
     """What changed, as the author wrote it."""
 
 
+class RuleBrief(_Out):
+    """One rule of a decision point or suggestion, or its fallback (``when`` null)."""
+
+    when: JsonValue
+    """The condition as written in the document; null for the fallback ('otherwise')."""
+    words: str
+    """The condition in words, or 'otherwise'."""
+    to: Destination | None
+    """Where a decision point's rule leads; null for a suggestion's rule."""
+    answer: str | None
+    """The answer a suggestion's rule suggests; null for a decision point's rule."""
+    rationale: TextValue
+    """Why, as the document says."""
+
+
+class RuleChanged(_Out):
+    """A rule with the same condition that now leads elsewhere or gives another reason."""
+
+    old: RuleBrief
+    """The rule before."""
+    new: RuleBrief
+    """The rule after."""
+
+
+class RulesDiff(_Out):
+    """Rules compared by their condition: a rule is the same rule while its condition is."""
+
+    added: list[RuleBrief] = []
+    """Rules whose condition is new."""
+    removed: list[RuleBrief] = []
+    """Rules whose condition is gone."""
+    changed: list[RuleChanged] = []
+    """Rules with the same condition and another target, answer or rationale; and the
+    fallback when it changed."""
+    order: FieldChange | None = None
+    """The order of the rules kept, in words, when it changed (the first that holds wins)."""
+
+
+class DecisionPointBrief(_Out):
+    id: str
+    """Decision point id."""
+    title: TextValue
+    """What it decides."""
+    hit_policy: str
+    """unique or first."""
+    rules: list[RuleBrief]
+    """Its rules in order, then its fallback."""
+
+
+class DecisionPointChanged(_Out):
+    id: str
+    """Decision point id."""
+    fields: list[FieldChange]
+    """Title or hit policy changes."""
+    rules: RulesDiff
+    """Its rules added, removed, changed or reordered (the fallback among ``changed``)."""
+
+
+class DecisionPointsDiff(_Out):
+    added: list[DecisionPointBrief] = []
+    """New decision points (also where a question became one)."""
+    removed: list[DecisionPointBrief] = []
+    """Decision points that are gone (also where one became a question)."""
+    changed: list[DecisionPointChanged] = []
+    """Decision points whose title, hit policy or rules changed."""
+
+
+class SuggestionBrief(_Out):
+    question: str
+    """The judgement question."""
+    rules: list[RuleBrief]
+    """Its suggestion rules in order, then the fallback."""
+
+
+class SuggestionChanged(_Out):
+    question: str
+    """The judgement question."""
+    rules: RulesDiff
+    """Its rules added, removed, changed or reordered (the fallback among ``changed``)."""
+
+
+class SuggestionsDiff(_Out):
+    added: list[SuggestionBrief] = []
+    """Questions that now suggest an answer (judgement questions); an earlier answer that
+    departs from the new suggestion needs a reason before it stands."""
+    removed: list[SuggestionBrief] = []
+    """Questions that no longer suggest an answer."""
+    changed: list[SuggestionChanged] = []
+    """Judgement questions whose suggestion rules changed."""
+
+
+class FloorBrief(_Out):
+    id: str
+    """Floor id."""
+    title: TextValue
+    """What the floor protects."""
+    when: JsonValue
+    """Its condition as written."""
+    words: str
+    """Its condition in words."""
+    minimum: str
+    """The lowest outcome allowed without a departure."""
+    rationale: TextValue
+    """Why the floor exists."""
+
+
+class FloorsDiff(_Out):
+    added: list[FloorBrief] = []
+    """New minimum responses."""
+    removed: list[FloorBrief] = []
+    """Minimum responses that are gone."""
+    changed: list[ItemEdited] = []
+    """Floors whose title, condition (``when``), minimum or rationale changed."""
+
+
 CaseKind = Literal["scenario", "session"]
 CaseStatus = Literal[
-    "unchanged", "route-changed", "outcome-changed", "stops-early", "answer-not-accepted"
+    "unchanged", "route-changed", "outcome-changed", "stops-early", "answer-not-accepted",
+    "asks-again",
 ]
 
 
@@ -269,6 +385,13 @@ class WalkResult(_Out):
     """A problem with the answer at ``stopped_at``, in words; null if it is unanswered."""
     route: list[str]
     """The questions answered, from the start."""
+    departures: list[str] = []
+    """Judgement questions on the route answered otherwise than the guidance suggests,
+    each with its recorded reason."""
+    asks_again: str | None = None
+    """The judgement question the walk stops at because the answer given departs from
+    what this version suggests and no reason is recorded: the practitioner is asked to
+    agree or give a reason."""
 
 
 class CaseImpact(_Out):
@@ -281,7 +404,8 @@ class CaseImpact(_Out):
     status: CaseStatus
     """unchanged; route-changed (same outcome, or still unfinished, by another route);
     outcome-changed; stops-early (the new version needs an answer the case does not
-    give); answer-not-accepted (an answer the new version does not have)."""
+    give); answer-not-accepted (an answer the new version does not have); asks-again (an
+    answer departs from what the new version suggests and has no recorded reason)."""
     old: WalkResult
     """The walk under the old version."""
     new: WalkResult
@@ -331,6 +455,12 @@ class DocumentDiff(_Out):
     """Sources added, removed and changed."""
     definitions: ItemsDiff
     """Definitions added, removed and changed."""
+    decision_points: DecisionPointsDiff = DecisionPointsDiff()
+    """Decision points added, removed and changed (their rules compared by condition)."""
+    suggestions: SuggestionsDiff = SuggestionsDiff()
+    """Judgement questions' suggestions added, removed and changed."""
+    floors: FloorsDiff = FloorsDiff()
+    """Minimum responses added, removed and changed."""
     metadata: list[FieldChange]
     """Document-level fields: title, status, effective_from, publisher, jurisdiction,
     decision, about, legal_test.*, start, child_voice.*, strengths.*."""
@@ -343,7 +473,8 @@ class DocumentDiff(_Out):
     @property
     def empty(self) -> bool:
         """Whether nothing a reader would notice changed (the hashes may still differ)."""
-        sections = (self.questions, self.answers, self.outcomes, self.sources, self.definitions)
+        sections = (self.questions, self.answers, self.outcomes, self.sources, self.definitions,
+                    self.decision_points, self.suggestions, self.floors)
         return not (
             any(getattr(s, name) for s in sections for name in type(s).model_fields)
             or self.routes or self.metadata or self.changelog

@@ -6,7 +6,7 @@ from threshold_guide.engine.route import derive_route
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GuidanceRef
 from threshold_guide.models.text import render
-from threshold_guide.upgrade import DropReason, Upgrade
+from threshold_guide.upgrade import DropReason, Upgrade, departures_without_reason
 
 _WHY: dict[DropReason, str] = {
     "reworded": "reworded: ask again",
@@ -37,19 +37,29 @@ def upgrade_report(upgrade: Upgrade, before: GuidanceRef, old: ThresholdDocument
     lines += [f"  - {q}: {_prompt(q, new)}" + (" (now leads elsewhere)" if q in rerouted else "")
               for q in upgrade.kept] or ["  (none)"]
     again = upgrade.reasked
-    lines += ["", f"To be asked again ({len(again)}):"]
-    lines += [f"  - {q}: {_prompt(q, new)} ({_WHY[upgrade.reasons[q]]})" for q in again] or [
-        "  (none)"]
+    departing = {step.question.id: step for step in departures_without_reason(
+        new, upgrade.session.answers)}
+    lines += ["", f"To be asked again ({len(again) + len(departing)}):"]
+    asked = [f"  - {q}: {_prompt(q, new)} ({_WHY[upgrade.reasons[q]]})" for q in again]
+    for question_id, step in departing.items():
+        assert step.suggestion is not None
+        asked.append(f"  - {question_id}: {_prompt(question_id, new)} (the answer kept departs "
+                     f"from what {new.version} suggests, '{step.suggestion.target}' because "
+                     f"{render(step.suggestion.rationale)}: agree, or give a reason)")
+    lines += asked or ["  (none)"]
     gone = [q for q in upgrade.dropped if q not in again]
     if gone:
         lines += ["", f"Not carried over ({len(gone)}):"]
         lines += [f"  - {q}: {_prompt(q, old)} ({_WHY[upgrade.reasons[q]]})" for q in gone]
-    route = derive_route(new, upgrade.session.selections())
+    route = derive_route(new, upgrade.session.selections(),
+                         upgrade.session.departure_reasons())
     lines.append("")
     if route.pending is not None:
         added = old is not None and not old.has_question(route.pending.id)
+        confirm = route.pending.id in departing
         lines.append(f"The walk resumes at {route.pending.id}: {_prompt(route.pending.id, new)}"
-                     + (f" (new in {new.version})" if added else ""))
+                     + (f" (new in {new.version})" if added else "")
+                     + (" (to agree with the suggestion or give a reason)" if confirm else ""))
     elif route.outcome is not None:
         lines.append(f"The answers kept reach the outcome {route.outcome.id}: "
                      f"{render(route.outcome.title)}. Review it before relying on it.")

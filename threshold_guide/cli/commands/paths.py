@@ -5,16 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 from itertools import islice
+from typing import Any
 
 from threshold_guide.cli.console import note
 from threshold_guide.cli.options import Commands, add_document_arguments, resolve
-from threshold_guide.engine.paths import all_routes
+from threshold_guide.engine.paths import FullRoute, all_routes
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.models.document import ThresholdDocument
 
 EXAMPLE = """example:
   threshold-guide paths wales-duty-to-report --limit 5
   threshold-guide paths wales-duty-to-report --version 1.0.0 --format text
 """
+
+DEPARTURE_PLACEHOLDER = "<state your reason>"
+"""The reason written for a departing answer: a route that departs only runs with one, and
+a real reason is the practitioner's to give, so the file says where it goes."""
 
 
 def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
@@ -22,7 +28,9 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
         "paths", parents=parents, help="every route from start to an outcome",
         description="List every route through a document, each as an answers file that "
         "'threshold-guide run --answers' accepts. JSON: a list of "
-        '{"outcome": id, "answers": {...}}.',
+        '{"outcome": id, "departures": [question ids], "answers": {...}}; an answer that '
+        "departs from the guidance's suggestion is written as "
+        '{"answer": id, "departure_reason": "<state your reason>"}.',
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_document_arguments(parser)
@@ -32,6 +40,32 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     parser.set_defaults(handler=run)
 
 
+def route_json(route: FullRoute) -> dict[str, Any]:
+    """One route as an answers file ``run --answers`` accepts, departures marked."""
+    answers: dict[str, Any] = {
+        question: (
+            {"answer": selection, "departure_reason": DEPARTURE_PLACEHOLDER}
+            if question in route.departures else selection
+        )
+        for question, selection in route.answers.items()
+    }
+    return {"outcome": route.outcome, "departures": list(route.departures), "answers": answers}
+
+
+def route_text(document: ThresholdDocument, number: int, route: FullRoute) -> str:
+    """One line: the outcome, then each answer; a judgement answer says agrees or departs."""
+    judged = {q.id for q in document.questions if q.suggest is not None}
+    steps: list[str] = []
+    for question, selection in route.answers.items():
+        shown = "+".join(selection) if isinstance(selection, list) else selection
+        if question in route.departures:
+            shown += " (departs)"
+        elif question in judged:
+            shown += " (agrees)"
+        steps.append(f"{question}={shown}")
+    return f"{number}. {route.outcome}: {', '.join(steps)}"
+
+
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     routes = all_routes(entry.document)
@@ -39,15 +73,10 @@ def run(args: argparse.Namespace) -> int:
         routes = islice(routes, max(args.limit, 0))
     found = list(routes)
     if args.format == "json":
-        payload = [{"outcome": r.outcome, "answers": r.answers} for r in found]
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(json.dumps([route_json(r) for r in found], indent=2, ensure_ascii=False))
     else:
         for number, route in enumerate(found, start=1):
-            steps = ", ".join(
-                f"{q}={'+'.join(a) if isinstance(a, list) else a}"
-                for q, a in route.answers.items()
-            )
-            print(f"{number}. {route.outcome}: {steps}")
+            print(route_text(entry.document, number, route))
     if args.limit is not None and len(found) == args.limit:
         note(f"stopped after {args.limit} routes (--limit)")
     return ExitStatus.OK
