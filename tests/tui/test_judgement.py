@@ -17,15 +17,20 @@ from tests.conftest import FIXTURES
 from tests.plain.helpers import AT, plain
 from tests.plain.helpers import NOW as PLAIN_NOW
 from threshold_guide.cli.main import main
+from threshold_guide.loading.catalog import resolve_file
+from threshold_guide.sessions import new_session
+from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.departure import QUESTION, DepartureModal
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.review import ReviewScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
+from threshold_guide.tui.widgets.session_list import SessionList
 from threshold_guide.tui.widgets.suggestion_box import SuggestionBox
+from threshold_guide.walkthrough import Walkthrough
 
-from .driver import SIZE, answer_current, press, run, settle, start_walk
+from .driver import SIZE, answer_current, press, ready, run, settle, start_walk
 
 DOC = "test-rules"
 REASON = "The account was given by a sibling, not the child."
@@ -208,6 +213,11 @@ def test_a_changed_earlier_answer_asks_the_judgement_again(rules_app: ThresholdA
             assert "point to: Yes." in text and "Asked again" in text
             assert "changed earlier answer" in text
 
+            await press(pilot, "f4")  # the review says where the walk waits, and why
+            await settle(pilot)
+            end = text_of(rules_app, "#review-end")
+            assert end.startswith("Waiting at: Is there reasonable cause") and "reason" in end
+
     run(scenario)
 
 
@@ -260,3 +270,23 @@ def test_the_app_plain_mode_and_run_record_a_departure_identically(
     assert (tmp_path / "run.md").read_bytes() == exported.with_suffix(".md").read_bytes()
     assert (tmp_path / "run.json").read_bytes() == exported.with_suffix(".json").read_bytes()
     assert b'"departure_reason": "The account was given' in app_session
+
+
+def test_the_resume_list_shows_a_departure(rules_app: ThresholdApp, rules_folder: Path,
+                                           data_dir: Path) -> None:
+    entry = resolve_file(rules_folder / "rules.yaml")
+    state = Walkthrough(entry.document, entry.sha256,
+                        new_session(entry.document, entry.sha256, now=PLAIN_NOW,
+                                    reference="CR-9"))
+    for answer in ("no", "yes", ["late"], "no"):
+        state = state.answer(answer, PLAIN_NOW)
+    state = state.choose("no", PLAIN_NOW).set_departure_reason(REASON, PLAIN_NOW)
+    SessionStore(data_dir / "sessions").save(state.next(PLAIN_NOW).session)
+
+    async def scenario() -> None:
+        async with rules_app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            (row,) = rules_app.screen.query_one(SessionList).rows_shown
+            assert row.progress.startswith("⚠ 1 departure · finished: Record, monitor")
+
+    run(scenario)

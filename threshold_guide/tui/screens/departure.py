@@ -31,6 +31,7 @@ class DepartureModal(BaseModal[bool]):
 
     DEFAULT_CSS = """
     #departure-lower, #departure-problem { text-style: bold; color: $text-error; }
+    #departure-lower { margin-bottom: 1; }
     """
     TITLE_TEXT = "Departing from the guidance's suggestion"
     BINDINGS: ClassVar[list[BindingType]] = [
