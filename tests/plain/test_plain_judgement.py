@@ -7,11 +7,13 @@ Yes), a sign of neglect (the decision point goes on to 'pattern'), not a pattern
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
 from tests.plain.helpers import NOW, Capture, plain, saved_sessions
+from threshold_guide.cli.main import main
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.sessions import new_session
 from threshold_guide.storage.session_store import SessionStore
@@ -116,3 +118,15 @@ def test_a_changed_earlier_answer_asks_the_judgement_again(
     assert "The answers so far point to: Yes." in shown
     assert "Asked again: your answer No departs from this suggestion" in shown
     assert "Outcome: Report to social services today." in out
+
+
+def test_run_refuses_a_departure_without_a_reason_as_plain_mode_does(
+    capsys: Capture, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("danger: 'no'\ntold: 'yes'\nsigns: [late]\npattern: 'no'\n"
+                       "judge: {answer: 'no'}\n", encoding="utf-8")
+    code = main(["run", RULES, "--answers", str(answers)])
+    err = capsys.readouterr().err
+    assert code == 1  # bad input, not an internal error
+    assert "question 'judge'" in err and "departure_reason" in err

@@ -290,3 +290,28 @@ def test_the_resume_list_shows_a_departure(rules_app: ThresholdApp, rules_folder
             assert row.progress.startswith("⚠ 1 departure · finished: Record, monitor")
 
     run(scenario)
+
+
+def test_a_judgement_question_with_a_note_asks_the_reason_then_the_note(
+    make_app: Callable[..., ThresholdApp], rules_folder: Path,
+) -> None:
+    path = rules_folder / "rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    note = "    note: {prompt: What did you weigh?, required: true}\n"
+    path.write_text(text.replace("  - id: judge\n", "  - id: judge\n" + note),
+                    encoding="utf-8")
+    app = make_app(guidance=[rules_folder])
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await start_walk(pilot, DOC)
+            for answer in ("no", "yes", ["late"], "no"):
+                await answer_current(pilot, answer)
+            await answer_current(pilot, "no", note="Weighed the sibling's account")
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen), type(summary)
+            given = summary.state.session.answers["judge"]
+            assert given.departure_reason == "My reason"
+            assert given.note == "Weighed the sibling's account"
+
+    run(scenario)

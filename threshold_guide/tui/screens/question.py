@@ -56,6 +56,7 @@ class QuestionScreen(BaseScreen):
         self.clock = clock
         self.vignette = vignette
         """An exercise's case in Markdown; None outside exercise mode."""
+        self._departs_shown = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A key is only offered (footer, palette) when it has something to do.
@@ -102,7 +103,9 @@ class QuestionScreen(BaseScreen):
         answers = self.query_one(AnswerList)
         answers.show(question, state.walk.current_selection,
                      suggestion.target if suggestion is not None else None)
-        self.refresh_bindings()  # F8 is offered only while the answer departs
+        if state.departs != self._departs_shown:  # F8 is offered only while it departs
+            self._departs_shown = state.departs
+            self.refresh_bindings()
         self.query_one("#continue").display = multiple or question.note is not None
         if new_question:
             self._set_problem(None)
