@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Literal
 
 from threshold_guide.engine.decisions import RuleHit
-from threshold_guide.engine.route import Route
+from threshold_guide.engine.route import Route, agreeing_route, derive_route
 from threshold_guide.engine.routing import node_targets
 from threshold_guide.engine.walk import Walk
 from threshold_guide.models.document import (
@@ -45,12 +45,39 @@ class Progress:
     """Questions answered on the current route."""
     finished: bool
     outcome: Outcome | None
+    departures: int = 0
+    """Judgement answers on the route that depart from the guidance's suggestion."""
 
     def describe(self, language: str = "en") -> str:
         if self.outcome is not None:
-            return f"finished: {render(self.outcome.title, language)}"
-        plural = "" if self.answered == 1 else "s"
-        return f"{self.answered} question{plural} answered"
+            text = f"finished: {render(self.outcome.title, language)}"
+        else:
+            plural = "" if self.answered == 1 else "s"
+            text = f"{self.answered} question{plural} answered"
+        if self.departures:
+            # A departure is the first thing a reviewer of the list should see.
+            plural = "" if self.departures == 1 else "s"
+            text = f"⚠ {self.departures} departure{plural} · {text}"
+        return text
+
+
+@dataclass(frozen=True)
+class DepartureEffect:
+    """Where a departure on screen leads, next to where agreeing would have led.
+
+    Either outcome is None while later answers are still needed to know it.
+    """
+
+    suggested: Outcome | None
+    """The outcome agreeing with the suggestion leads to."""
+    chosen: Outcome | None
+    """The outcome the departing answer leads to."""
+
+    @property
+    def lower(self) -> bool:
+        """Whether the departure lowers the response, flagged as a lower override is."""
+        return (self.suggested is not None and self.chosen is not None
+                and self.chosen.level < self.suggested.level)
 
 
 @dataclass(frozen=True)
@@ -79,6 +106,26 @@ class Walkthrough:
         """Whether the answer on screen departs from the suggestion."""
         suggestion, given = self.suggestion, self.given
         return suggestion is not None and given is not None and given.answer != suggestion.target
+
+    def departure_effect(self) -> DepartureEffect | None:
+        """For an answer on screen that departs: the outcomes it and agreeing lead to.
+
+        Worked out as the summary does, so the flag on screen and in the summary agree:
+        the other answers as given, and agreement kept wherever it was given.
+        """
+        suggestion, question = self.suggestion, self.question
+        if not self.departs or suggestion is None or question is None:
+            return None
+        answers = self.session.selections()
+        try:
+            chosen = derive_route(self.document, answers)
+            agreed = frozenset(s.question.id for s in chosen.steps
+                               if s.suggestion is not None and not s.departed)
+            suggested = agreeing_route(
+                self.document, {**answers, question.id: suggestion.target}, agreed)
+        except (ValueError, KeyError):  # a document that was not validated
+            return None
+        return DepartureEffect(suggested.outcome, chosen.outcome)
 
     @property
     def route(self) -> Route:
@@ -292,12 +339,15 @@ class Walkthrough:
 
 
 def progress(document: ThresholdDocument, session: Session) -> Progress:
-    """Progress of a session on a document; an answer that no longer fits counts as none."""
+    """Progress of a session on a document; an answer that no longer fits counts as none.
+
+    A departure without its reason stops the route there, as it stops the walk.
+    """
     try:
-        route = Walk(document, session.selections()).route
+        route = Walk(document, session.selections(), None, session.departure_reasons()).route
     except (ValueError, KeyError):
         return Progress(0, False, None)
-    return Progress(len(route.steps), route.finished, route.outcome)
+    return Progress(len(route.steps), route.finished, route.outcome, len(route.departures))
 
 
 _DISTANCES: dict[int, tuple[ThresholdDocument, dict[str, tuple[int, int]]]] = {}

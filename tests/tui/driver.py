@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, TextArea
 from threshold_guide.models.document import QuestionType
 from threshold_guide.models.session import Selection
 from threshold_guide.tui.app import ThresholdApp
+from threshold_guide.tui.screens.departure import DepartureModal
 from threshold_guide.tui.screens.loading import LoadingScreen
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.start import StartScreen
@@ -103,6 +104,8 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
     if not isinstance(pilot.app.focused, AnswerList):
         await settle(pilot)  # focus is still on its way back from the last note
     before = screen.state.index
+    suggestion = screen.state.suggestion
+    departs = suggestion is not None and selection != suggestion.target
     ids = [a.id for a in question.answers]
     chosen = [selection] if isinstance(selection, str) else selection
     for answer_id in chosen:
@@ -111,6 +114,8 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
         if question.type is QuestionType.MULTIPLE and answer_id in _ticked(screen):
             continue
         await press(pilot, str(number))
+    if departs:
+        await give_reason(pilot)
     if question.note is not None and question.type is QuestionType.SINGLE:
         await settle(pilot)  # choosing moves the focus to the note box
     needs_next = question.type is QuestionType.MULTIPLE or question.note is not None
@@ -131,6 +136,22 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
         await asyncio.sleep(0.002)
     if pilot.app.screen is not screen or screen.state.question is None:
         await settle(pilot)  # a new screen is coming: let it mount
+
+
+async def give_reason(pilot: Pilot[int], reason: str = "My reason") -> None:
+    """In the departure dialog that choosing a departing answer opens: a reason, Ctrl+S."""
+    deadline = time.monotonic() + PATIENCE
+    while not isinstance(pilot.app.screen, DepartureModal):
+        if time.monotonic() > deadline:
+            raise AssertionError("the departure dialog did not open")
+        await pilot.pause(0.01)
+    modal = pilot.app.screen
+    await settle(pilot)  # the reason box takes the focus once the dialog is up
+    await press(pilot, *reason, "ctrl+s")
+    while pilot.app.screen is modal:
+        if time.monotonic() > deadline:
+            raise AssertionError("the departure dialog did not close")
+        await pilot.pause(0.01)
 
 
 def _ticked(screen: QuestionScreen) -> list[str]:

@@ -112,6 +112,12 @@ class PlainWalk:
                 return
             if not self._take_answer(question, line):
                 continue
+            if self.state.departs:
+                try:
+                    self._departure_reason(question)
+                except _Back:
+                    self._show_answers(question, self.state.walk.current_selection)
+                    continue
             if question.note is not None:
                 try:
                     self._note(question.note)
@@ -133,7 +139,13 @@ class PlainWalk:
         total = f"{number + most}" if fewest == most else f"about {number + most}"
         self.dialogue.gap()
         self.dialogue.say(f"Question {number} of {total}: {self._text(question.prompt)}")
+        self._show_suggestion(state, question)
         self._show_answers(question, state.walk.current_selection)
+        suggestion = state.suggestion
+        if suggestion is not None:
+            agree = self._number_of(question, suggestion.target)
+            self.dialogue.say(f"Do you agree? Type {agree} to agree. Another answer departs "
+                              "from the guidance's suggestion and needs your reason.")
         extras = []
         if question.help:
             extras.append("? help")
@@ -148,9 +160,94 @@ class PlainWalk:
 
     def _show_answers(self, question: Question, selection: Selection | None) -> None:
         chosen = selected_numbers(question, selection)
+        suggestion = self.state.suggestion
+        suggested = suggestion.target if suggestion is not None else None
         for number, answer in enumerate(question.answers, start=1):
-            mark = " (chosen)" if number in chosen else ""
+            mark = " (suggested)" if answer.id == suggested else ""
+            mark += " (chosen)" if number in chosen else ""
             self.dialogue.say(f"{number}. {self._text(answer.label)}{mark}")
+
+    # Judgement questions ----------------------------------------------------------------
+
+    def _label(self, question: Question, answer_id: str) -> str:
+        found = next((a for a in question.answers if a.id == answer_id), None)
+        return self._text(found.label) if found is not None else answer_id
+
+    @staticmethod
+    def _number_of(question: Question, answer_id: str) -> int:
+        return next(n for n, a in enumerate(question.answers, start=1) if a.id == answer_id)
+
+    def _show_suggestion(self, state: Walkthrough, question: Question) -> None:
+        """What the answers so far point to, why, and where a departure stands."""
+        suggestion = state.suggestion
+        if suggestion is None:
+            return
+        suggested = self._label(question, suggestion.target)
+        self.dialogue.say(f"The answers so far point to: {suggested}.",
+                          f"Suggested because: {self._text(suggestion.rationale)}.")
+        given = state.given
+        if not state.departs or given is None:
+            return
+        chosen = self._label(question, str(given.answer))
+        reason = (given.departure_reason or "").strip()
+        if reason:
+            self.dialogue.say(f"Your answer {chosen} departs from this suggestion. "
+                              f"Your reason: {reason}")
+        else:
+            # Reached when an earlier answer changed the suggestion, or a reason was never
+            # given: say why the question is here again.
+            self.dialogue.say(
+                f"Asked again: your answer {chosen} departs from this suggestion and has no "
+                "reason recorded. A changed earlier answer can change the suggestion. Agree, "
+                "or keep your answer and give your reason."
+            )
+        self._warn_if_lower()
+
+    def _warn_if_lower(self) -> None:
+        effect = self.state.departure_effect()
+        if effect is not None and effect.lower:
+            assert effect.chosen is not None and effect.suggested is not None
+            self.dialogue.say(
+                f"Warning: this is a LOWER level than the guidance suggests: "
+                f"{self._text(effect.chosen.title)} instead of "
+                f"{self._text(effect.suggested.title)}. The summary flags it; check it with "
+                "your designated safeguarding person."
+            )
+
+    def _departure_reason(self, question: Question) -> None:
+        """Ask why the answer departs from the suggestion; required, saved once typed."""
+        given = self.state.given
+        current = (given.departure_reason or "").strip() if given is not None else ""
+        self.dialogue.say("This answer departs from what the guidance suggests: a "
+                          "professional-judgement departure. The summary shows both, with "
+                          "your reason.")
+        self._warn_if_lower()
+        if current:
+            self.dialogue.say("Current reason: " + current)
+            cue = "Reason for departing from the suggestion (Enter keeps it): "
+        else:
+            cue = "Reason for departing from the suggestion: "
+        while True:
+            line = self.dialogue.ask(cue)
+            found = command(line, TEXT_COMMANDS)
+            if found is Command.QUIT:
+                raise _Quit
+            if found is Command.BACK:
+                raise _Back
+            if found is Command.HELP:
+                self.dialogue.say(
+                    "Write on one line why your professional judgement differs from the "
+                    "guidance's suggestion. Type b to choose the answer again (choosing the "
+                    "suggested answer needs no reason), or q to save and quit."
+                )
+                continue
+            text = line or current
+            if not text.strip():
+                self.dialogue.say("A reason is required to depart from the suggestion. Type "
+                                  "it on one line, or b to choose another answer.")
+                continue
+            self._commit(self.state.set_departure_reason(text, self.clock()))
+            return
 
     def _answer_cue(self, question: Question, selection: Selection | None) -> str:
         count = len(question.answers)

@@ -14,7 +14,7 @@ from threshold_guide.render.pages import summary_html
 from threshold_guide.sessions import check_answers, new_session, with_answers
 from threshold_guide.storage.answers_file import AnswersFileError, read_answers
 from threshold_guide.storage.atomic import write_atomic
-from threshold_guide.summary.build import build_summary
+from threshold_guide.summary.build import SummaryError, build_summary
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
 
@@ -67,13 +67,15 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.answers} cannot be used", "", ExitStatus.ERROR,
                            problem.diagnostics) from None
     try:
-        check_answers(document, answers)
+        route = check_answers(document, answers)
     except AnswerError as problem:
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
     stamp = now(args.at)
     session = new_session(document, entry.sha256, now=stamp, reference=args.reference,
                           role=args.role, agency=args.agency)
-    session = with_answers(session, answers, stamp)
+    # Standing at the outcome, as a walk in the app or plain mode leaves its session.
+    session = with_answers(session, answers, stamp).model_copy(
+        update={"position": len(route.steps)})
     if args.override:
         if args.override not in {o.id for o in document.outcomes}:
             raise CommandError(
@@ -85,7 +87,10 @@ def run(args: argparse.Namespace) -> int:
                                ExitStatus.USAGE)
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=args.role or None, at=stamp)})
-    summary = build_summary(document, entry.sha256, session, stamp, args.lang)
+    try:
+        summary = build_summary(document, entry.sha256, session, stamp, args.lang)
+    except SummaryError as problem:  # e.g. a departure from a suggestion without a reason
+        raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
         write_atomic(args.save_session, render_json(session), private=True)

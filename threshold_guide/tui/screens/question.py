@@ -17,12 +17,14 @@ from threshold_guide.models.text import render
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
+from threshold_guide.tui.screens.departure import DepartureModal
 from threshold_guide.tui.screens.info import InfoModal
 from threshold_guide.tui.screens.review import ReviewScreen
 from threshold_guide.tui.widgets.answers import AnswerList, chosen_ids
 from threshold_guide.tui.widgets.breadcrumb import Breadcrumb
 from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import NoteBox
+from threshold_guide.tui.widgets.suggestion_box import SuggestionBox
 from threshold_guide.walkthrough import NotReady, Walkthrough
 
 HINT_SINGLE = "Press the answer's number, or use ↑ ↓ and Enter."
@@ -40,6 +42,8 @@ class QuestionScreen(BaseScreen):
         Binding("f4", "review", "Review", tooltip="Review and change answers"),
         Binding("f5", "book", "Book", tooltip="The logic book: the whole guidance"),
         Binding("f7", "vignette", "Vignette", tooltip="The exercise's case (exercise mode)"),
+        Binding("f8", "reason", "Reason",
+                tooltip="Why you depart from the guidance's suggestion (judgement questions)"),
         Binding("ctrl+f", "forward", "Forward (answered)", show=False),
         Binding("ctrl+e", "to_end", "Jump to furthest answer", show=False),
         Binding("f10", "home", "Save and close", show=False),
@@ -52,9 +56,12 @@ class QuestionScreen(BaseScreen):
         self.clock = clock
         self.vignette = vignette
         """An exercise's case in Markdown; None outside exercise mode."""
+        self._departs_shown = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The key is only offered (footer, palette) when there is a case to read.
+        # A key is only offered (footer, palette) when it has something to do.
+        if action == "reason":
+            return self.state.departs
         return not (action == "vignette" and self.vignette is None)
 
     def compose_body(self) -> ComposeResult:
@@ -62,6 +69,7 @@ class QuestionScreen(BaseScreen):
             yield Breadcrumb(id="crumb")
             yield Static(id="prompt", markup=False)
             yield Static(id="hint", markup=False)
+            yield SuggestionBox(id="suggestion")
             yield AnswerList(id="answers")
             yield NoteBox(id="note-box")
             yield Static(id="problem", markup=False)
@@ -90,8 +98,14 @@ class QuestionScreen(BaseScreen):
         self.query_one("#prompt", Static).update(render(question.prompt))
         hint = HINT_MULTIPLE if multiple else HINT_SINGLE_NOTE if question.note else HINT_SINGLE
         self.query_one("#hint", Static).update(hint)
+        self.query_one(SuggestionBox).show(state)
+        suggestion = state.suggestion
         answers = self.query_one(AnswerList)
-        answers.show(question, state.walk.current_selection)
+        answers.show(question, state.walk.current_selection,
+                     suggestion.target if suggestion is not None else None)
+        if state.departs != self._departs_shown:  # F8 is offered only while it departs
+            self._departs_shown = state.departs
+            self.refresh_bindings()
         self.query_one("#continue").display = multiple or question.note is not None
         if new_question:
             self._set_problem(None)
@@ -184,13 +198,44 @@ class QuestionScreen(BaseScreen):
                 else:
                     ticked.append(event.answer_id)
                 self._commit(self.state.choose(ticked, now), moved=False)
-            elif question.note is None:
-                self._commit(self.state.answer(event.answer_id, now), moved=True)
             else:
-                self._commit(self.state.choose(event.answer_id, now), moved=False)
-                self._focus_note()
+                chosen = self.state.choose(event.answer_id, now)
+                if chosen.departs:  # a professional-judgement departure: ask why first
+                    self._commit(chosen, moved=False)
+                    self._set_problem(None)
+                    self.action_reason()
+                elif question.note is None:
+                    self._commit(chosen.next(now), moved=True)
+                else:
+                    self._commit(chosen, moved=False)
+                    self._focus_note()
         except AnswerError as problem:
             self._set_problem(str(problem))
+
+    # A departure's reason ---------------------------------------------------------------
+
+    def action_reason(self) -> None:
+        if self.state.departs:
+            self.app.push_screen(DepartureModal(self.state, self._record_reason),
+                                 self._reason_done)
+
+    def _record_reason(self, text: str) -> Walkthrough | None:
+        try:
+            state = self.state.set_departure_reason(text, self.clock())
+        except NotReady:  # the answer on screen no longer departs
+            return None
+        self._commit(state, moved=False)
+        return self.state
+
+    def _reason_done(self, go_on: bool | None) -> None:
+        if not go_on:
+            self._set_problem(self.state.problem())
+            return
+        question = self.state.question
+        if question is not None and question.note is not None:
+            self._focus_note()
+        else:
+            self.action_next()
 
     def _focus_note(self) -> None:
         self.query_one(NoteBox).focus_note()
@@ -203,7 +248,10 @@ class QuestionScreen(BaseScreen):
             state = self.state.next(self.clock())
         except NotReady as problem:
             self._set_problem(str(problem))
-            if self.state.given is not None and self.query_one(NoteBox).display:
+            given = self.state.given
+            if self.state.departs and not (given and (given.departure_reason or "").strip()):
+                self.action_reason()  # what is missing is the reason: ask for it
+            elif given is not None and self.query_one(NoteBox).display:
                 self._focus_note()  # what is missing is the note: go to it
             return
         self._commit(state, moved=True)

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from threshold_guide.models.explanation import Audience
+from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
 from threshold_guide.summary.markdown import render_markdown
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
@@ -46,6 +47,7 @@ class SummaryScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="outcome-line", markup=False)
         yield Static(id="override-line", markup=False)
+        yield Static(id="departure-line", markup=False)
         yield Static(id="export-line", markup=False)
         yield MarkdownView(id="summary")
 
@@ -77,7 +79,26 @@ class SummaryScreen(BaseScreen):
                         f"(level {override.outcome.level})")
             override_line.update(text)
             override_line.set_class(override.lower, "lower")
+        self._show_departures(summary)
         self.query_one("#summary", MarkdownView).update(render_markdown(summary))
+
+    def _show_departures(self, summary: Summary) -> None:
+        """Each departure from a suggestion, flagged as the override is."""
+        departed = [j for j in summary.judgements if j.departed]
+        lines = []
+        for j in departed:
+            chosen = summary.outcome if j.lower else None
+            if chosen is not None and j.suggested_outcome is not None:
+                lines.append(f"⚠ DEPARTURE TO A LOWER LEVEL: {chosen.title} (level "
+                             f"{chosen.level}) where the guidance suggests "
+                             f"{j.suggested_outcome.title}. Check it with your DSP.")
+            else:
+                lines.append(f"Professional-judgement departure: “{j.chosen_label}” where "
+                             f"the guidance suggests “{j.suggested_label}”.")
+        line = self.query_one("#departure-line", Static)
+        line.display = bool(lines)
+        line.update("\n".join(lines))
+        line.set_class(any(j.lower for j in departed), "lower")
 
     def _commit(self, state: Walkthrough) -> None:
         if state is not self.state:

@@ -56,23 +56,33 @@ class AnswerList(CursorList):
         self.language = language
         self._question: Question | None = None
 
-    def show(self, question: Question, selection: Selection | None) -> None:
-        """Show ``question``'s answers with ``selection`` marked; keep the cursor if same."""
+    def show(self, question: Question, selection: Selection | None,
+             suggested: str | None = None) -> None:
+        """Show ``question``'s answers with ``selection`` marked; keep the cursor if same.
+
+        ``suggested`` is the answer a judgement question suggests: marked in words, and
+        where the cursor starts on an unanswered question, so Enter agrees.
+        """
         same = self._question is not None and self._question.id == question.id
         keep = self.highlighted if same else None
         self._question = question
         chosen = chosen_ids(selection)
         if keep is None:
-            keep = next((i for i, a in enumerate(question.answers) if a.id in chosen), 0)
-        self.set_rows(self._rows_for(question, chosen), highlight=keep)
+            first = chosen or ([suggested] if suggested else [])
+            keep = next((i for i, a in enumerate(question.answers) if a.id in first), 0)
+        self.set_rows(self._rows_for(question, chosen, suggested), highlight=keep)
 
-    def _rows_for(self, question: Question, chosen: list[str]) -> list[Row]:
+    def _rows_for(self, question: Question, chosen: list[str],
+                  suggested: str | None = None) -> list[Row]:
         multiple = question.type is QuestionType.MULTIPLE
         rows = []
         for number, answer in enumerate(question.answers, start=1):
             key = f"{number}" if number <= 9 else " "
             mark = MARKS[multiple][answer.id in chosen]
-            rows.append(Row(answer.id, render(answer.label, self.language), f"{key} {mark}"))
+            label = render(answer.label, self.language)
+            if answer.id == suggested:
+                label += " (suggested)"
+            rows.append(Row(answer.id, label, f"{key} {mark}"))
         if multiple:
             count = len(chosen)
             label = "nothing ticked" if count == 0 else f"{count} ticked"
