@@ -17,7 +17,7 @@ from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.plain.dialogue import Command, Dialogue, command
-from threshold_guide.sessions import new_session, new_session_id
+from threshold_guide.sessions import new_session, session_ids
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.build import DECISION_NAMES, IMMEDIATE_DANGER
 from threshold_guide.upgrade import Upgrade, check_pin, upgrade_session
@@ -42,14 +42,14 @@ class Context:
 
 
 def begin(store: SessionStore, entry: Entry, context: Context, now: dt.datetime) -> Walkthrough:
-    """A new session on ``entry``, with an id no saved session has."""
-    session_id = new_session_id(context.reference, now)
-    salt = 0
-    while store.path_for(session_id).exists():
-        salt += 1
-        session_id = new_session_id(context.reference, now, salt=str(salt))
+    """A new session on ``entry``, saved at once under an id no saved session has.
+
+    Raises OSError when it cannot be saved.
+    """
+    ids = session_ids(context.reference, now)
     session = new_session(entry.document, entry.sha256, now=now, reference=context.reference,
-                          role=context.role, agency=context.agency, session_id=session_id)
+                          role=context.role, agency=context.agency, session_id=next(ids))
+    session = store.create(session, ids)
     keep(store, entry.document, entry.sha256)
     return Walkthrough(entry.document, entry.sha256, session)
 

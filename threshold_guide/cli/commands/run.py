@@ -88,6 +88,14 @@ def run(args: argparse.Namespace) -> int:
     summary = build_summary(document, entry.sha256, session, stamp, args.lang)
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
-        write_atomic(args.save_session, render_json(session), private=True)
+        try:
+            write_atomic(args.save_session, render_json(session), private=True)
+        except OSError as problem:
+            # Before the summary: a summary must never stand for a session that was not kept.
+            raise CommandError(
+                f"--save-session {args.save_session}: cannot save the session: "
+                f"{problem.strerror or problem}; nothing was written",
+                "free some space, or choose a file in a folder you can write to",
+            ) from None
     emit(text, args.output)
     return ExitStatus.OK
