@@ -44,12 +44,34 @@ class Progress:
     """Questions answered on the current route."""
     finished: bool
     outcome: Outcome | None
+    """The outcome the guidance reached."""
+    override: Outcome | None = None
+    """The outcome professional judgement chose instead, which is the one acted on."""
 
     def describe(self, language: str = "en") -> str:
         if self.outcome is not None:
-            return f"finished: {render(self.outcome.title, language)}"
+            return "finished: " + describe_outcome(self.outcome, self.override, language)
         plural = "" if self.answered == 1 else "s"
         return f"{self.answered} question{plural} answered"
+
+    def brief(self, language: str = "en") -> str:
+        """As :meth:`describe`, in few words for a list: an override is named first."""
+        override, reached = self.override, self.outcome
+        if override is None or reached is None or override.id == reached.id:
+            return self.describe(language)
+        mark = "⚠ override, LOWER" if override.level < reached.level else "override"
+        return f"{mark}: {render(override.title, language)}"
+
+
+def describe_outcome(reached: Outcome, override: Outcome | None, language: str = "en") -> str:
+    """The outcome acted on in a few words: an override first, marked as one, then what the
+    guidance reached; an override to a lower level is flagged."""
+    guidance = render(reached.title, language)
+    if override is None or override.id == reached.id:
+        return guidance
+    lower = "⚠ LOWER than the guidance; " if override.level < reached.level else ""
+    return (f"{render(override.title, language)} (professional-judgement override; {lower}"
+            f"the guidance reached: {guidance})")
 
 
 @dataclass(frozen=True)
@@ -261,7 +283,9 @@ def progress(document: ThresholdDocument, session: Session) -> Progress:
         route = Walk(document, session.selections()).route
     except (ValueError, KeyError):
         return Progress(0, False, None)
-    return Progress(len(route.steps), route.finished, route.outcome)
+    chosen = session.override.outcome if session.override is not None else None
+    override = next((o for o in document.outcomes if o.id == chosen), None)
+    return Progress(len(route.steps), route.finished, route.outcome, override)
 
 
 _DISTANCES: dict[int, tuple[ThresholdDocument, dict[str, tuple[int, int]]]] = {}

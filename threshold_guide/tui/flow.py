@@ -39,7 +39,7 @@ from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.screens.voice import VoiceScreen
 from threshold_guide.tui.widgets.session_list import ResumeRow
-from threshold_guide.upgrade import check_pin, upgrade_session
+from threshold_guide.upgrade import check_pin, repair_session, upgrade_session
 from threshold_guide.walkthrough import Walkthrough, progress
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class SessionFlow:
                 session = item.session
                 ref = session.guidance
                 document = self.pinned_document(ref.id, ref.version, ref.sha256)
-                done = progress(document, session).describe() if document else (
+                done = progress(document, session).brief() if document else (
                     f"{len(session.answers)} answer(s); guidance version not found"
                 )
                 rows.append(ResumeRow(
@@ -213,7 +213,7 @@ class SessionFlow:
         pinned = check.pinned_document
         if not check.needs_decision and pinned is not None:
             self.keep(pinned, session.guidance.sha256)
-            self.open(Walkthrough(pinned, session.guidance.sha256, session))
+            self._reopen(Walkthrough(pinned, session.guidance.sha256, session))
             return
         now = self.clock()
         moves = [
@@ -236,18 +236,31 @@ class SessionFlow:
             pinned = self.pinned_document(ref.id, ref.version, ref.sha256)
             if pinned is not None:
                 self.keep(pinned, ref.sha256)
-                self.open(Walkthrough(pinned, ref.sha256, session))
+                self._reopen(Walkthrough(pinned, ref.sha256, session))
         elif isinstance(choice, Move):
             self.keep(choice.entry.document, choice.entry.sha256)
             state = Walkthrough(choice.entry.document, choice.entry.sha256, choice.upgrade.session)
             dropped = len(choice.upgrade.dropped)
+            change = choice.upgrade.outcome_change()
             self.app.notify(
                 f"Moved to version {choice.entry.version}. "
                 + (f"{dropped} changed question(s) need answering again." if dropped else
-                   "All answers were kept."),
+                   "All answers were kept.")
+                + (f" {change} This is recorded in the session's history." if change else ""),
                 title="Guidance updated",
+                severity="warning" if change else "information",
+                timeout=30 if change else 5,
             )
-            self.open(state)
+            self._reopen(state)
+
+    def _reopen(self, state: Walkthrough) -> None:
+        """Open a resumed session, setting aside saved answers its document does not accept
+        (they are asked again) rather than failing on them."""
+        repair = repair_session(state.session, state.document, self.clock())
+        if repair.notice is not None:
+            self.app.notify(repair.notice, title="Some answers must be given again",
+                            severity="warning", timeout=30)
+        self.open(Walkthrough(state.document, state.sha256, repair.session))
 
     def delete(self, session_id: str) -> None:
         def confirmed(yes: bool | None) -> None:

@@ -13,7 +13,7 @@ from threshold_guide.models.text import render
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
-from threshold_guide.walkthrough import Walkthrough, describe_selection
+from threshold_guide.walkthrough import Walkthrough, describe_outcome, describe_selection
 
 
 class ReviewScreen(Screen[str | None]):
@@ -65,6 +65,9 @@ class ReviewScreen(Screen[str | None]):
         route = self.state.route
         if route.outcome is not None:
             end = f"Outcome on these answers: {render(route.outcome.title)}."
+            override = self.state.progress.override
+            if override is not None and override.id != route.outcome.id:
+                end = f"Outcome acted on: {describe_outcome(route.outcome, override)}."
         elif route.pending is not None:
             end = f"Next unanswered question: {render(route.pending.prompt)}"
         else:
