@@ -12,6 +12,7 @@ from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, Session
+from threshold_guide.models.text import render
 from threshold_guide.validation.diagnostics import did_you_mean
 
 
@@ -97,3 +98,15 @@ def with_answers(session: Session, answers: Mapping[str, GivenAnswer], now: dt.d
         stamp = given.answered_at or now
         merged[question_id] = given.model_copy(update={"answered_at": stamp})
     return session.model_copy(update={"answers": merged, "updated_at": now})
+
+
+def same_outcome_override(document: ThresholdDocument, route: Route,
+                          outcome_id: str) -> str | None:
+    """Why overriding to ``outcome_id`` is refused when the guidance reached that very
+    outcome, or None. An override records a judgement that differs from the guidance; one
+    that agrees with it would show as an override that is not one."""
+    reached = route.outcome
+    if reached is None or reached.id != outcome_id:
+        return None
+    return (f"the guidance already reached '{outcome_id}' ({render(reached.title)}): an "
+            "override must choose a different outcome; agreeing with the guidance needs none")

@@ -27,6 +27,7 @@ from threshold_guide.models.document import (
 from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
+from threshold_guide.sessions import same_outcome_override
 from threshold_guide.summary.build import build_summary
 
 VoiceKind = Literal["child_voice", "strengths"]
@@ -233,6 +234,9 @@ class Walkthrough:
         if not reason.strip():
             raise NotReady("Give the reason for the override.")
         self.document.outcome(outcome_id)  # KeyError for an unknown outcome
+        same = same_outcome_override(self.document, self.route, outcome_id)
+        if same is not None:
+            raise NotReady(same[0].upper() + same[1:] + ".")
         override = Override(outcome=outcome_id, reason=reason.strip(), by=by or None, at=now)
         return self._replace(now, override=override)
 

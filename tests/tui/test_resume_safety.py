@@ -15,6 +15,7 @@ from threshold_guide.models.session import GivenAnswer, Override, Session
 from threshold_guide.sessions import new_session, with_answers
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.tui.app import ThresholdApp
+from threshold_guide.tui.screens.override import OverrideModal
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.resume import ResumeModal
 from threshold_guide.tui.screens.review import ReviewScreen
@@ -135,5 +136,33 @@ def test_the_resume_list_and_review_show_the_override(
             end = str(review.query_one("#review-end", Static).render())
             assert end.startswith("Outcome acted on: Record, monitor and seek advice "
                                   "(professional-judgement override"), end
+
+    run(scenario)
+
+
+def test_the_override_screen_refuses_the_outcome_the_guidance_reached(
+    make_app: Callable[..., ThresholdApp], data_dir: Path, tmp_path: Path
+) -> None:
+    guidance = minimal_folder(tmp_path)
+    session = finished_session(guidance, data_dir)
+    # Saved by an earlier version, which let an override repeat the guidance outcome.
+    same = session.model_copy(update={"override": Override(
+        outcome="report", reason="I agree.", at=AT)})
+    SessionStore(data_dir / "sessions").save(same)
+    app = make_app(guidance=[guidance])
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await resume_first(pilot, app)
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("ctrl+o")
+            await settle(pilot)
+            modal = app.screen
+            assert isinstance(modal, OverrideModal)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.screen is modal, "not saved"
+            problem = str(modal.query_one("#override-problem", Static).render())
+            assert "That is the outcome the guidance reached" in problem
 
     run(scenario)

@@ -11,7 +11,12 @@ from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
-from threshold_guide.sessions import check_answers, new_session, with_answers
+from threshold_guide.sessions import (
+    check_answers,
+    new_session,
+    same_outcome_override,
+    with_answers,
+)
 from threshold_guide.storage.answers_file import AnswersFileError, read_answers
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.build import build_summary
@@ -67,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.answers} cannot be used", "", ExitStatus.ERROR,
                            problem.diagnostics) from None
     try:
-        check_answers(document, answers)
+        route = check_answers(document, answers)
     except AnswerError as problem:
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
     stamp = now(args.at)
@@ -80,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
                 f"--override: document '{document.id}' has no outcome '{args.override}'",
                 "outcomes: " + ", ".join(o.id for o in document.outcomes), ExitStatus.USAGE,
             )
+        same = same_outcome_override(document, route, args.override)
+        if same is not None:
+            raise CommandError(f"--override {args.override}: {same}",
+                               "leave out --override, or choose another outcome")
         if not args.reason.strip():
             raise CommandError("--override needs --reason", "say why, in a sentence",
                                ExitStatus.USAGE)
