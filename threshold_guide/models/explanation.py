@@ -7,13 +7,13 @@ is plain text that renderers must escape.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 from threshold_guide.models.document import Decision, EvidenceType
 from threshold_guide.models.summary import ChangeInfo, Citation, GuidanceInfo
+from threshold_guide.models.timestamps import Timestamp
 
 EXPLANATION_FORMAT = 1
 
@@ -132,7 +132,7 @@ class Explanation(_Out):
     """Explanation format version."""
     tool_version: str
     """threshold-guide version that produced it."""
-    generated_at: dt.datetime
+    generated_at: Timestamp
     """When it was produced."""
     language: str
     """Language code of the guidance text."""
