@@ -87,6 +87,9 @@ def _header(e: Explanation, words: dict[str, str]) -> list[str]:
         f"**Produced:** {format_time(e.generated_at)} "
         f"by threshold-guide {e.tool_version}",
     ]
+    if e.confirmed_unsafe_share is not None:
+        facts.append(f"**Shared after a safety check, for this reason:** "
+                     f"{literal(e.confirmed_unsafe_share)}")
     out = [f"# {words['title']}", "", "  \n".join(facts), ""]
     out += [f"> **Immediate danger:** {e.advice[0]}", ""]
     for warning in e.warnings:

@@ -173,4 +173,9 @@ class Explanation(_Out):
     advice: list[str]
     """Standing advice: immediate danger first; seeking advice; judgement."""
     warnings: list[str]
-    """Problems the reader should know about, e.g. the guidance changed since the session."""
+    """Problems the reader should know about, e.g. the guidance changed since the session,
+    or that the walk recorded that telling the family could put the child at risk."""
+    confirmed_unsafe_share: str | None = None
+    """Family version only: the reason the practitioner gave for producing it although the
+    walk recorded that telling the family could put the child at risk
+    (``--confirm-unsafe-share``); null otherwise."""

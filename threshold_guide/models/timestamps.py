@@ -12,16 +12,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import PlainSerializer
+from pydantic import AfterValidator, PlainSerializer
+
+
+def in_utc(value: dt.datetime) -> dt.datetime:
+    """The same instant in UTC; a time without a zone is taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
 
 
 def format_time(value: dt.datetime) -> str:
     """``value`` in UTC as ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``; a time without a zone is UTC."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat() + "Z"
+    return in_utc(value).replace(tzinfo=None).isoformat() + "Z"
 
 
-Timestamp = Annotated[dt.datetime, PlainSerializer(format_time, return_type=str,
-                                                   when_used="json")]
-"""A time in a file format: read as any ISO 8601 time, always written by :func:`format_time`."""
+Timestamp = Annotated[
+    dt.datetime,
+    AfterValidator(in_utc),
+    PlainSerializer(format_time, return_type=str, when_used="json"),
+]
+"""A time in a file format: read as any ISO 8601 time and held in UTC (so a value read
+back from its file equals the one written), always written by :func:`format_time`."""
