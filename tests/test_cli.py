@@ -174,6 +174,16 @@ def test_run_override_needs_a_reason(capsys: Capture, tmp_path: Path) -> None:
     assert code == 0 and "OVERRIDE TO A LOWER LEVEL" in out
 
 
+def test_run_refuses_an_override_to_the_outcome_the_guidance_reached(
+        capsys: Capture, tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("danger: 'no'\nsigns: [bruise]\n")
+    code, out, err = run(capsys, "run", str(MINIMAL), "--answers", str(path),
+                         "--override", "report", "--reason", "Agree")
+    assert code == 1 and out == ""
+    assert "the guidance already reached 'report' (Report to social services today)" in err
+
+
 def test_run_can_save_the_session_privately(capsys: Capture, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("danger: 'yes'\n")

@@ -34,7 +34,7 @@ def make_session(reference: str, at: dt.datetime, session_id: str | None = None)
 def test_save_is_private_and_loads_back(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")
     session = make_session("CR-1", T0)
-    path = store.save(session)
+    path = store.save(session).path
     assert path.name == f"{session.session_id}.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

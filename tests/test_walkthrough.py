@@ -92,6 +92,9 @@ def test_voice_and_override() -> None:
     with pytest.raises(NotReady):
         state.set_override("monitor", "   ", "DSP", T0)
     assert state.override_is_lower("monitor")
+    assert state.outcome is not None
+    with pytest.raises(NotReady, match="already reached"):
+        state.set_override(state.outcome.id, "I agree", "DSP", T0)
     overridden = state.set_override("monitor", "known to us", "DSP", T0)
     summary = overridden.summary(T0)
     assert summary.override is not None and summary.override.lower

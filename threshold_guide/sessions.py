@@ -4,19 +4,45 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+import itertools
+import secrets
+from collections.abc import Iterator, Mapping
 
 from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, Session
+from threshold_guide.models.text import render
 from threshold_guide.validation.diagnostics import did_you_mean
 
 
 def new_session_id(reference: str, created_at: dt.datetime, salt: str = "") -> str:
-    """A short id, unique in practice, that never contains the reference itself."""
+    """A short id that never contains the reference itself.
+
+    The same reference, time and salt give the same id, so a walk stamped with a fixed
+    time (``--at``) gives the same session file as ``run``. Uniqueness comes from the
+    sessions folder, which creates each file exclusively and takes the next of
+    :func:`session_ids` when the name is taken.
+    """
     seed = f"{created_at.isoformat()}|{reference}|{salt}".encode()
     return created_at.strftime("%Y%m%d-%H%M%S-") + hashlib.sha256(seed).hexdigest()[:8]
+
+
+def session_ids(reference: str, created_at: dt.datetime, *,
+                unpredictable: bool = False) -> Iterator[str]:
+    """Ids to try, in turn, for a new session until one is free.
+
+    The first is :func:`new_session_id` unsalted, unless ``unpredictable``: then every id
+    has a random salt, so two computers (two browser tabs in a training room, whose
+    sessions a trainer later gathers in one folder) cannot choose the same one either.
+    """
+    if not unpredictable:
+        yield new_session_id(reference, created_at)
+    for number in itertools.count(1):
+        salt = secrets.token_hex(8) if unpredictable else str(number)
+        yield new_session_id(reference, created_at, salt=salt)
+        if number >= 1000:
+            return
 
 
 def new_session(
@@ -72,3 +98,15 @@ def with_answers(session: Session, answers: Mapping[str, GivenAnswer], now: dt.d
         stamp = given.answered_at or now
         merged[question_id] = given.model_copy(update={"answered_at": stamp})
     return session.model_copy(update={"answers": merged, "updated_at": now})
+
+
+def same_outcome_override(document: ThresholdDocument, route: Route,
+                          outcome_id: str) -> str | None:
+    """Why overriding to ``outcome_id`` is refused when the guidance reached that very
+    outcome, or None. An override records a judgement that differs from the guidance; one
+    that agrees with it would show as an override that is not one."""
+    reached = route.outcome
+    if reached is None or reached.id != outcome_id:
+        return None
+    return (f"the guidance already reached '{outcome_id}' ({render(reached.title)}): an "
+            "override must choose a different outcome; agreeing with the guidance needs none")

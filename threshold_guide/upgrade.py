@@ -12,13 +12,14 @@ silently lost.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from threshold_guide.engine.route import Step, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
 from threshold_guide.loading.catalog import Catalog, Entry
-from threshold_guide.models.document import ThresholdDocument, version_key
+from threshold_guide.models.document import Outcome, ThresholdDocument, version_key
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
 from threshold_guide.models.text import render
 from threshold_guide.versions.diff import diff_documents
@@ -66,7 +67,7 @@ class PinCheck:
                 f"The version this session was started with ({ref.id} {ref.version}, "
                 f"content {ref.sha256[:12]}) is no longer available."
             )
-        elif self.pinned is None:
+        elif self.pinned is None and self.changed is None:
             lines.append(
                 f"{ref.id} {ref.version} is no longer in the guidance folder; a copy kept "
                 "with your sessions can still be used."
@@ -77,6 +78,9 @@ class PinCheck:
                 f"same version number now has different content ({self.changed.sha256[:12]} "
                 f"instead of {ref.sha256[:12]}). Ask the guidance owner why."
             )
+            if self.pinned is None and self.kept is not None:
+                lines.append("The content it was started with is kept with your sessions, so "
+                             "it can still be continued as started.")
         if self.newer is not None:
             lines.append(
                 f"A newer version, {self.newer.version}, is in effect since "
@@ -128,6 +132,37 @@ class Upgrade:
     """Kept answers to judgement questions that depart from what the new version suggests,
     with no reason recorded: the walk stops at the first to ask the practitioner to agree
     or give a reason (the answer is kept, so nothing typed is lost)."""
+    outcome_before: Outcome | None = None
+    """The outcome the answers reached under the version moved from (None if unfinished, or
+    that version is not available)."""
+    outcome_after: Outcome | None = None
+    """The outcome the answers kept reach under the version moved to (None if unfinished)."""
+
+    @property
+    def outcome_changed(self) -> bool:
+        """A finished walk whose outcome is now another one, or no outcome yet."""
+        before, after = self.outcome_before, self.outcome_after
+        return before is not None and (after is None or after.id != before.id)
+
+    @property
+    def outcome_lower(self) -> bool:
+        """The outcome is now a lower level than before."""
+        before, after = self.outcome_before, self.outcome_after
+        return self.outcome_changed and before is not None and after is not None and (
+            after.level < before.level)
+
+    def outcome_change(self, language: str = "en") -> str | None:
+        """The change of outcome in a sentence, a lower level flagged; None if unchanged."""
+        before, after = self.outcome_before, self.outcome_after
+        if not self.outcome_changed or before is None:
+            return None
+        was = f"“{render(before.title, language)}” (level {before.level})"
+        if after is None:
+            return (f"The outcome changes: it was {was}; on the answers kept the walk no "
+                    "longer reaches an outcome until the questions left are answered.")
+        lower = " ⚠ This is a LOWER level than before." if self.outcome_lower else ""
+        return (f"The outcome changes from {was} to “{render(after.title, language)}” "
+                f"(level {after.level}).{lower} Review the answers before relying on it.")
 
     @property
     def reasked(self) -> list[str]:
@@ -222,6 +257,12 @@ def upgrade_session(
             at=now, event=f"The override to outcome '{override.outcome}' was removed because "
             f"that outcome changed. Its reason was: {override.reason}",
         ))
+    before = _outcome(old, session.answers)
+    after = _outcome(new, answers)
+    probe = Upgrade(session, outcome_before=before, outcome_after=after)
+    change = probe.outcome_change()
+    if change is not None:  # the most important, so next after the move itself
+        events.insert(1, HistoryEvent(at=now, event=change))
     moved = session.model_copy(update={
         "guidance": GuidanceRef(id=new.id, version=new.version, sha256=new_sha256),
         "answers": answers,
@@ -233,7 +274,7 @@ def upgrade_session(
         "updated_at": now,
     })
     return Upgrade(moved, kept_ids, lost, reasons, diff,
-                   [step.question.id for step in departing])
+                   [step.question.id for step in departing], before, after)
 
 
 def departures_without_reason(
@@ -243,6 +284,17 @@ def departures_without_reason(
     route = derive_route(document, {q: given.answer for q, given in answers.items()})
     return [step for step in route.departures
             if not (answers[step.question.id].departure_reason or "").strip()]
+
+
+def _outcome(document: ThresholdDocument | None,
+             answers: Mapping[str, GivenAnswer]) -> Outcome | None:
+    """Where ``answers`` lead in ``document``; None if they stop short or do not fit."""
+    if document is None:
+        return None
+    try:
+        return derive_route(document, {q: g.answer for q, g in answers.items()}).outcome
+    except (AnswerError, KeyError, ValueError):
+        return None
 
 
 def _drop_reason(
@@ -310,6 +362,87 @@ def _lost_answer(
         f"The answer to “{prompt}” was not carried over because {because}. "
         f"It was: {'; '.join(labels) or 'nothing ticked'}."
     )
+    if given.note:
+        evidence = f" ({given.evidence.value})" if given.evidence else ""
+        text += f" Note{evidence}: {given.note}"
+    return text
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A saved session made to fit the document it is continued under."""
+
+    session: Session
+    reasked: list[str] = field(default_factory=list)
+    """Question ids whose saved answer the document does not accept: to be asked again."""
+    override_removed: bool = False
+    """The override named an outcome the document does not have, and was removed."""
+
+    @property
+    def notice(self) -> str | None:
+        """What was set aside, for the user; None when nothing was."""
+        if not self.reasked and not self.override_removed:
+            return None
+        ref = self.session.guidance
+        parts = []
+        if self.reasked:
+            parts.append(
+                f"{len(self.reasked)} saved answer(s) are not answers {ref.id} {ref.version} "
+                f"offers, so those questions will be asked again ({', '.join(self.reasked)})")
+        if self.override_removed:
+            parts.append("the override named an outcome this version does not have, so it "
+                         "was removed")
+        return ("; ".join(parts) + ". What was set aside is kept in the session's history.")
+
+
+def repair_session(session: Session, document: ThresholdDocument, now: dt.datetime) -> Repair:
+    """Set aside saved answers ``document`` does not accept, so the walk can go on.
+
+    A session file can hold an answer id its document lacks (edited by hand, or written
+    by another tool): rather than stop, that question is asked again, like a reworded one
+    after an upgrade, and what was set aside is recorded in the history, never dropped
+    silently. An override to an outcome the document lacks is removed the same way.
+    """
+    answers: dict[str, GivenAnswer] = {}
+    reasked: list[str] = []
+    events: list[HistoryEvent] = []
+    for question_id, given in session.answers.items():
+        if document.has_question(question_id):
+            try:
+                normalise(document.question(question_id), given.answer)
+            except AnswerError as problem:
+                reasked.append(question_id)
+                events.append(HistoryEvent(at=now, event=_set_aside(
+                    question_id, given, document, str(problem))))
+                continue
+        answers[question_id] = given
+    override = session.override
+    override_removed = override is not None and override.outcome not in {
+        outcome.id for outcome in document.outcomes}
+    if override is not None and override_removed:
+        events.append(HistoryEvent(at=now, event=(
+            f"The override to outcome '{override.outcome}' was removed because "
+            f"{document.id} {document.version} has no such outcome. Its reason was: "
+            f"{override.reason}")))
+    if not events:
+        return Repair(session)
+    repaired = session.model_copy(update={
+        "answers": answers,
+        "override": None if override_removed else override,
+        "position": None,
+        "history": [*session.history, *events],
+        "updated_at": now,
+    })
+    return Repair(repaired, reasked, override_removed)
+
+
+def _set_aside(question_id: str, given: GivenAnswer, document: ThresholdDocument,
+               problem: str) -> str:
+    chosen = [given.answer] if isinstance(given.answer, str) else given.answer
+    prompt = render(document.question(question_id).prompt)
+    text = (f"The saved answer to “{prompt}” was set aside to be asked again: it does not "
+            f"fit {document.id} {document.version} ({problem}). It was: "
+            f"{'; '.join(chosen) or 'nothing ticked'}.")
     if given.note:
         evidence = f" ({given.evidence.value})" if given.evidence else ""
         text += f" Note{evidence}: {given.note}"

@@ -28,6 +28,7 @@ from threshold_guide.models.document import (
 from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
+from threshold_guide.sessions import same_outcome_override
 from threshold_guide.summary.build import build_summary
 
 VoiceKind = Literal["child_voice", "strengths"]
@@ -45,12 +46,15 @@ class Progress:
     """Questions answered on the current route."""
     finished: bool
     outcome: Outcome | None
+    """The outcome the guidance reached."""
+    override: Outcome | None = None
+    """The outcome professional judgement chose instead, which is the one acted on."""
     departures: int = 0
     """Judgement answers on the route that depart from the guidance's suggestion."""
 
     def describe(self, language: str = "en") -> str:
         if self.outcome is not None:
-            text = f"finished: {render(self.outcome.title, language)}"
+            text = "finished: " + describe_outcome(self.outcome, self.override, language)
         else:
             plural = "" if self.answered == 1 else "s"
             text = f"{self.answered} question{plural} answered"
@@ -59,6 +63,14 @@ class Progress:
             plural = "" if self.departures == 1 else "s"
             text = f"⚠ {self.departures} departure{plural} · {text}"
         return text
+
+    def brief(self, language: str = "en") -> str:
+        """As :meth:`describe`, in few words for a list: an override is named first."""
+        override, reached = self.override, self.outcome
+        if override is None or reached is None or override.id == reached.id:
+            return self.describe(language)
+        mark = "⚠ override, LOWER" if override.level < reached.level else "override"
+        return f"{mark}: {render(override.title, language)}"
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,17 @@ class DepartureEffect:
         """Whether the departure lowers the response, flagged as a lower override is."""
         return (self.suggested is not None and self.chosen is not None
                 and self.chosen.level < self.suggested.level)
+
+
+def describe_outcome(reached: Outcome, override: Outcome | None, language: str = "en") -> str:
+    """The outcome acted on in a few words: an override first, marked as one, then what the
+    guidance reached; an override to a lower level is flagged."""
+    guidance = render(reached.title, language)
+    if override is None or override.id == reached.id:
+        return guidance
+    lower = "⚠ LOWER than the guidance; " if override.level < reached.level else ""
+    return (f"{render(override.title, language)} (professional-judgement override; {lower}"
+            f"the guidance reached: {guidance})")
 
 
 @dataclass(frozen=True)
@@ -294,6 +317,9 @@ class Walkthrough:
         if not reason.strip():
             raise NotReady("Give the reason for the override.")
         self.document.outcome(outcome_id)  # KeyError for an unknown outcome
+        same = same_outcome_override(self.document, self.route, outcome_id)
+        if same is not None:
+            raise NotReady(same[0].upper() + same[1:] + ".")
         override = Override(outcome=outcome_id, reason=reason.strip(), by=by or None, at=now)
         return self._replace(now, override=override)
 
@@ -347,7 +373,10 @@ def progress(document: ThresholdDocument, session: Session) -> Progress:
         route = Walk(document, session.selections(), None, session.departure_reasons()).route
     except (ValueError, KeyError):
         return Progress(0, False, None)
-    return Progress(len(route.steps), route.finished, route.outcome, len(route.departures))
+    chosen = session.override.outcome if session.override is not None else None
+    override = next((o for o in document.outcomes if o.id == chosen), None)
+    return Progress(len(route.steps), route.finished, route.outcome, override,
+                    len(route.departures))
 
 
 _DISTANCES: dict[int, tuple[ThresholdDocument, dict[str, tuple[int, int]]]] = {}

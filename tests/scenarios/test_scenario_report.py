@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import DUTY_1_1
 from tests.scenarios.helpers import Capture, assert_golden, run
 from tests.scenarios.sessions import PLANS, session_for, write_sessions
+from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer
 from threshold_guide.scenarios.agreement import Metric, fleiss_kappa, krippendorff_alpha
+from threshold_guide.storage.preferences import Preferences, save_preferences
+from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.json_output import render_json
 
 
@@ -107,7 +111,7 @@ def test_bad_sessions_are_clear_errors(capsys: Capture, tmp_path: Path) -> None:
     good = session_for(PLANS[0])
     cases = {
         "untagged.json": (render_json(good.model_copy(update={"scenario": None})),
-                          "is not an exercise session"),
+                          "none of the 1 session(s) found is an exercise session"),
         "unknown.json": (render_json(good.model_copy(update={"scenario": "the-blet"})),
                          "did you mean 'the-belt'?"),
         "version.json": (render_json(good.model_copy(update={"guidance": good.guidance.model_copy(
@@ -150,3 +154,32 @@ def test_missing_and_empty_inputs(capsys: Capture, tmp_path: Path) -> None:
     assert status == 1 and "E100" in err
     status, _, err = run(capsys, "scenarios", "report", str(tmp_path))
     assert status == 1 and "no session files given" in err
+
+
+def test_the_apps_data_folder_reports_with_what_was_left_out(capsys: Capture,
+                                                             tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = SessionStore(data / "sessions")
+    belt = [plan for plan in PLANS if plan[0].startswith("belt")]
+    write_sessions(store.directory, belt)
+    entry = resolve_file(DUTY_1_1)
+    kept = store.keep_document(entry.document, entry.sha256)
+    real_case = session_for(PLANS[0]).model_copy(update={"scenario": None,
+                                                         "session_id": "real-case"})
+    store.save(real_case)
+    save_preferences(Preferences(intro_seen=True), data / "preferences.json")
+    code, out, err = run(capsys, "scenarios", "report", str(data), "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["sessions"] == len(belt)
+    assert report["skipped"] == sorted([
+        {"path": str(kept), "reason": "a copy of a guidance document the app keeps beside "
+         "its sessions"},
+        {"path": str(data / "preferences.json"),
+         "reason": "not a session file (it has no session_id)"},
+        {"path": str(store.path_for("real-case")),
+         "reason": "not an exercise session (it was walked without a scenario)"},
+    ], key=lambda item: item["path"])
+    assert "3 files left out" in err
+    code, out, _ = run(capsys, "scenarios", "report", str(data))
+    assert "## Files left out" in out and "real-case.json`: not an exercise session" in out

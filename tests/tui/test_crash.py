@@ -75,3 +75,30 @@ def test_a_failed_save_is_shown_not_swallowed(
             assert any("Could not save the session" in m for m in messages), messages
 
     run(scenario)
+
+
+def test_quitting_with_an_unsaved_session_asks_again_and_exits_non_zero(
+    make_app: Callable[..., ThresholdApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the sessions folder should be", encoding="utf-8")
+    app = make_app(store=SessionStore(blocked / "sessions"))
+
+    async def drive(pilot: Pilot[int]) -> None:
+        await start_walk(pilot, "wales-significant-harm")
+        await answer_current(pilot, "no-immediate")
+        await pilot.press("f10")  # save and close: refused, the walk stays open
+        await pilot.pause()
+        assert app.current is not None and app.screen_stack[-1].__class__.__name__ == (
+            "QuestionScreen")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "the first Ctrl+Q only warns"
+        messages = [n.message for n in app._notifications]
+        assert any("NOT saved" in m for m in messages), messages
+        await pilot.press("ctrl+q")
+
+    status = run_app(app=app, headless=True, auto_pilot=drive)
+    err = capsys.readouterr().err
+    assert status == ExitStatus.ERROR, err
+    assert "could not be saved" in err and "Traceback" not in err

@@ -34,7 +34,8 @@ def test_re_routed_answer_is_kept_and_the_walk_goes_on_to_the_new_question() -> 
     history = [event.event for event in moved.session.history]
     assert history[0].startswith("Moved from wales-duty-to-report 1.0.0")
     assert "(4 kept, 0 not carried over)" in history[0]
-    assert "lead elsewhere in 1.1.0" in history[1]
+    assert history[1].startswith("The outcome changes: it was “Talk to your DSP")
+    assert "lead elsewhere in 1.1.0" in history[2]
     assert all(event.at == MOVED for event in moved.session.history)
 
 

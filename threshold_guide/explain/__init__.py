@@ -5,7 +5,9 @@
 print-ready HTML is ``render.pages.explanation_html``.
 """
 
-from threshold_guide.explain.build import ExplainError, explain
+from threshold_guide.explain.build import ExplainError, UnsafeToShare, explain
+from threshold_guide.explain.family_safety import FamilyRisk, family_risks
 from threshold_guide.explain.markdown import render_explanation_markdown
 
-__all__ = ["ExplainError", "explain", "render_explanation_markdown"]
+__all__ = ["ExplainError", "FamilyRisk", "UnsafeToShare", "explain", "family_risks",
+           "render_explanation_markdown"]

@@ -12,6 +12,7 @@ import datetime as dt
 from threshold_guide.explain.audiences import AUDIENCES, asks_for
 from threshold_guide.explain.decisions import DECISIONS, Standing, standing
 from threshold_guide.explain.decisive import count, decisive_facts, in_general_terms
+from threshold_guide.explain.family_safety import FamilyRisk, family_risks, risk_sentence
 from threshold_guide.models.document import Decision, ThresholdDocument
 from threshold_guide.models.explanation import (
     AnsweredTest,
@@ -32,6 +33,16 @@ from threshold_guide.summary.build import build_summary
 
 class ExplainError(ValueError):
     """A session that cannot be explained with this document. ``str()`` is the message."""
+
+
+class UnsafeToShare(ExplainError):
+    """The family version was asked for, but the walk recorded that telling the family could
+    put the child at risk, and no reason to share it anyway was given."""
+
+    def __init__(self, risks: list[FamilyRisk]) -> None:
+        super().__init__(risk_sentence(risks) + " The family version, which names the case "
+                         "and the agency, is not produced.")
+        self.risks = risks
 
 
 JUDGEMENT = (
@@ -200,13 +211,18 @@ def explain(
     audience: Audience,
     generated_at: dt.datetime,
     language: str = "en",
+    confirm_unsafe_share: str | None = None,
 ) -> Explanation:
     """Explain a finished session's decision in plain language for ``audience``.
 
     Raises :class:`ExplainError` when the session is pinned to another document, and the
     summary's errors (an unfinished walk, an answer the document does not accept) as they
     are. The family version leaves out notes, the child's words, the detailed answers and
-    an override's reason, and says so in ``withheld``.
+    an override's reason, and says so in ``withheld``. When the walk recorded that telling
+    the family could put the child at risk (see :mod:`~threshold_guide.explain.family_safety`)
+    the family version is refused with :class:`UnsafeToShare`, unless
+    ``confirm_unsafe_share`` gives the practitioner's reason to share it anyway: the reason
+    is then stamped on it and ``warnings`` names the risk.
     """
     ref = session.guidance
     if (ref.id, ref.version) != (document.id, document.version):
@@ -221,8 +237,12 @@ def explain(
             f"the session's override names outcome '{session.override.outcome}', which "
             f"{document.id} {document.version} does not have"
         )
-    summary = build_summary(document, sha256, session, generated_at, language)
     family = audience is Audience.FAMILY
+    risks = family_risks(document, session, language)
+    reason = (confirm_unsafe_share or "").strip()
+    if family and risks and not reason:
+        raise UnsafeToShare(risks)
+    summary = build_summary(document, sha256, session, generated_at, language)
     acting = summary.override.outcome if summary.override else summary.outcome
     where = standing(emergency=acting.emergency, test_met=acting.test_met)
     text = DECISIONS[document.decision]
@@ -233,6 +253,15 @@ def explain(
             f"this explanation uses content {sha256[:12]}: the same version number now has "
             "different content. Ask the guidance owner what changed."
         )
+    confirmed = None
+    if risks and family:
+        confirmed = reason
+        # The reason is typed text: it goes in its own field, which renderers escape.
+        warnings.append(risk_sentence(risks) + " The practitioner confirmed it is safe to "
+                        "share this letter; their reason is stamped on it.")
+    elif risks:
+        warnings.append(risk_sentence(risks) + " Do not share this explanation, or its "
+                        "details, with the family.")
     override = None
     if summary.override is not None and not family:
         o = summary.override
@@ -280,5 +309,6 @@ def explain(
         withheld=withheld,
         advice=list(FAMILY_ADVICE) if family else [*summary.advice[:-1], JUDGEMENT],
         warnings=warnings,
+        confirmed_unsafe_share=confirmed,
     )
 

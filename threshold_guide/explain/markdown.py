@@ -11,6 +11,7 @@ import re
 
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.models.summary import Citation
+from threshold_guide.models.timestamps import format_time
 from threshold_guide.summary.markdown import escape
 
 _PROFESSIONAL = {
@@ -83,9 +84,12 @@ def _header(e: Explanation, words: dict[str, str]) -> list[str]:
         f"**Case reference:** {literal(e.reference) or 'not given'}",
         f"**Decision made by:** {by} ({literal(e.agency) or 'agency not given'})",
         f"**Guidance:** {e.guidance.title}, `{e.guidance.id}` version {e.guidance.version}",
-        f"**Produced:** {e.generated_at.isoformat().replace('+00:00', 'Z')} "
+        f"**Produced:** {format_time(e.generated_at)} "
         f"by threshold-guide {e.tool_version}",
     ]
+    if e.confirmed_unsafe_share is not None:
+        facts.append(f"**Shared after a safety check, for this reason:** "
+                     f"{literal(e.confirmed_unsafe_share)}")
     out = [f"# {words['title']}", "", "  \n".join(facts), ""]
     out += [f"> **Immediate danger:** {e.advice[0]}", ""]
     for warning in e.warnings:

@@ -218,6 +218,12 @@ class Answer(Target):
     """The sentence the summary uses when this answer is given."""
     signal: Signal = Signal.NEUTRAL
     """Whether the answer is a worry, a strength or neither, for 'strengths beside worries'."""
+    withhold_from_family: bool = Field(default=False, exclude_if=lambda value: not value)
+    """True when this answer means the family must not be told the case details yet (for
+    example: telling the parents could put the child at risk, or the child asked that a
+    parent not be told). An explanation for the family then refuses to give them unless the
+    practitioner confirms, with a reason, that sharing is safe. Left out of the document's
+    content hash when false, so adding the field changed no existing document's hash."""
 
     @model_validator(mode="after")
     def _exactly_one_target(self) -> Answer:

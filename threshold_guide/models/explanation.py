@@ -7,7 +7,6 @@ is plain text that renderers must escape.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
@@ -15,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from threshold_guide.models.document import Decision, EvidenceType
 from threshold_guide.models.summary import ChangeInfo, Citation, GuidanceInfo
+from threshold_guide.models.timestamps import Timestamp
 
 EXPLANATION_FORMAT = 1
 
@@ -174,7 +174,7 @@ class Explanation(_Out):
     """Explanation format version."""
     tool_version: str
     """threshold-guide version that produced it."""
-    generated_at: dt.datetime
+    generated_at: Timestamp
     """When it was produced."""
     language: str
     """Language code of the guidance text."""
@@ -226,4 +226,9 @@ class Explanation(_Out):
     advice: list[str]
     """Standing advice: immediate danger first; seeking advice; judgement."""
     warnings: list[str]
-    """Problems the reader should know about, e.g. the guidance changed since the session."""
+    """Problems the reader should know about, e.g. the guidance changed since the session,
+    or that the walk recorded that telling the family could put the child at risk."""
+    confirmed_unsafe_share: str | None = None
+    """Family version only: the reason the practitioner gave for producing it although the
+    walk recorded that telling the family could put the child at risk
+    (``--confirm-unsafe-share``); null otherwise."""

@@ -207,11 +207,21 @@ class DocumentAgreement(_Out):
     """Within each agency."""
 
 
+class SkippedFile(_Out):
+    path: str
+    """The file left out, as found."""
+    reason: str
+    """Why it was left out, in words."""
+
+
 class ConsistencyReport(_Out):
     format: int = REPORT_FORMAT
     """The report format version."""
     sessions: int
-    """Sessions read."""
+    """Sessions reported on."""
+    skipped: list[SkippedFile]
+    """Files found that were left out: sessions walked outside exercise mode, the document
+    copies the app keeps beside its sessions, and files that are not sessions."""
     scenarios: list[ScenarioResult]
     """One section per scenario, by id."""
     across_cases: list[DocumentAgreement]

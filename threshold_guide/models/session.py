@@ -7,13 +7,13 @@ model answers of a training scenario. Both use :class:`GivenAnswer` for each que
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
 from threshold_guide.models.base import Identifier
 from threshold_guide.models.document import EvidenceType, SemVer
+from threshold_guide.models.timestamps import Timestamp
 
 SESSION_FORMAT: Literal[2] = 2
 """The on-disk session format version this code writes. Format 1 files are read and
@@ -50,7 +50,7 @@ class GivenAnswer(BaseModel):
     """The practitioner's note: specific, observed detail; the child's own words."""
     evidence: EvidenceType | None = None
     """How the note is known: observed, disclosed, reported or opinion."""
-    answered_at: dt.datetime | None = None
+    answered_at: Timestamp | None = None
     """When the answer was last changed (sessions only)."""
     departure_reason: str | None = Field(default=None, max_length=5000)
     """For a judgement question answered otherwise than the guidance suggests: the
@@ -90,7 +90,7 @@ class Override(BaseModel):
     """Why: required, and shown beside the guidance outcome in the summary."""
     by: str | None = None
     """Role or agency of whoever made the override."""
-    at: dt.datetime | None = None
+    at: Timestamp | None = None
     """When the override was made."""
 
 
@@ -99,7 +99,7 @@ class HistoryEvent(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    at: dt.datetime
+    at: Timestamp
     """When."""
     event: str
     """What happened, in words."""
@@ -137,9 +137,9 @@ class Session(BaseModel):
     """The training scenario this session walks, if any."""
     history: list[HistoryEvent] = Field(default_factory=list)
     """Upgrades and other events, oldest first."""
-    created_at: dt.datetime
+    created_at: Timestamp
     """When the session started."""
-    updated_at: dt.datetime
+    updated_at: Timestamp
     """When it last changed."""
 
     @model_validator(mode="before")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from threshold_guide.models.document import Decision, EvidenceType, Signal, Status
 from threshold_guide.models.session import Selection
+from threshold_guide.models.timestamps import Timestamp
 
 SUMMARY_FORMAT = 2
 """2 added decision points, judgements (suggestions and departures) and floors."""
@@ -91,7 +92,7 @@ class OverrideInfo(_Out):
     """Why."""
     by: str | None
     """Who made the override."""
-    at: dt.datetime | None
+    at: Timestamp | None
     """When."""
     lower: bool
     """True when the override chooses a lower level than the guidance reached."""
@@ -242,7 +243,7 @@ class Summary(_Out):
     """Summary format version."""
     tool_version: str
     """threshold-guide version that produced it."""
-    generated_at: dt.datetime
+    generated_at: Timestamp
     """When it was produced."""
     language: str
     """Language code of the text."""

@@ -17,10 +17,10 @@ from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.plain.dialogue import Command, Dialogue, command
-from threshold_guide.sessions import new_session, new_session_id
+from threshold_guide.sessions import new_session, session_ids
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.build import DECISION_NAMES, IMMEDIATE_DANGER
-from threshold_guide.upgrade import Upgrade, check_pin, upgrade_session
+from threshold_guide.upgrade import Upgrade, check_pin, repair_session, upgrade_session
 from threshold_guide.walkthrough import Walkthrough, progress, reference_warning
 
 
@@ -42,14 +42,14 @@ class Context:
 
 
 def begin(store: SessionStore, entry: Entry, context: Context, now: dt.datetime) -> Walkthrough:
-    """A new session on ``entry``, with an id no saved session has."""
-    session_id = new_session_id(context.reference, now)
-    salt = 0
-    while store.path_for(session_id).exists():
-        salt += 1
-        session_id = new_session_id(context.reference, now, salt=str(salt))
+    """A new session on ``entry``, saved at once under an id no saved session has.
+
+    Raises OSError when it cannot be saved.
+    """
+    ids = session_ids(context.reference, now)
     session = new_session(entry.document, entry.sha256, now=now, reference=context.reference,
-                          role=context.role, agency=context.agency, session_id=session_id)
+                          role=context.role, agency=context.agency, session_id=next(ids))
+    session = store.create(session, ids)
     keep(store, entry.document, entry.sha256)
     return Walkthrough(entry.document, entry.sha256, session)
 
@@ -64,9 +64,19 @@ def resume(store: SessionStore, session: Session, catalog: Catalog, dialogue: Di
            now: dt.datetime) -> Walkthrough:
     """Open a saved session under its pinned version, or another one if the user chooses.
 
-    Raises :class:`NotResumable` when no version of its document can be found, and
-    :class:`ResumeDeclined` when the user types q at the choice.
+    Saved answers the version does not accept are set aside to be asked again, and the
+    user is told. Raises :class:`NotResumable` when no version of its document can be
+    found, and :class:`ResumeDeclined` when the user types q at the choice.
     """
+    state = _chosen(store, session, catalog, dialogue, now)
+    repair = repair_session(state.session, state.document, now)
+    if repair.notice is not None:
+        dialogue.say("Note: " + repair.notice)
+    return Walkthrough(state.document, state.sha256, repair.session)
+
+
+def _chosen(store: SessionStore, session: Session, catalog: Catalog, dialogue: Dialogue,
+            now: dt.datetime) -> Walkthrough:
     ref = session.guidance
     check = check_pin(session, catalog, now.date(), store.kept_document(ref.sha256))
     pinned = check.pinned_document
@@ -93,6 +103,9 @@ def resume(store: SessionStore, session: Session, catalog: Catalog, dialogue: Di
                  if upgrade.dropped else "")
         dialogue.say(f"{len(options)}. Move to {kind} {entry.version}: keeps "
                      f"{len(upgrade.kept)} answer(s) to unchanged questions{again}.")
+        change = upgrade.outcome_change()
+        if change is not None:
+            dialogue.say("   " + change)
     span = "1" if len(options) == 1 else f"1 to {len(options)}"
     while True:
         line = dialogue.ask(f"How to go on, {span}, or q to stop: ")
@@ -108,6 +121,9 @@ def resume(store: SessionStore, session: Session, catalog: Catalog, dialogue: Di
         return Walkthrough(pinned, ref.sha256, session)
     keep(store, target.document, target.sha256)
     dialogue.say(f"Moved to version {target.version}.")
+    change = moved.outcome_change()
+    if change is not None:
+        dialogue.say(change + " This is recorded in the session's history.")
     return Walkthrough(target.document, target.sha256, moved.session)
 
 

@@ -46,6 +46,11 @@ VOICE_SECTIONS: dict[VoiceKind, str] = {
 }
 
 
+class SaveFailed(Exception):
+    """Raised by ``save`` when a change could not be written: the walk stops there, since
+    going on would ask for answers the user would believe are kept. ``str()`` says why."""
+
+
 class _Quit(Exception):
     """The user typed q: everything is saved already, so the walk just stops."""
 

@@ -31,6 +31,7 @@ from threshold_guide.models.scenario_report import (
     ParticipantResult,
     QuestionAgreement,
     ScenarioResult,
+    SkippedFile,
 )
 from threshold_guide.models.session import Selection, Session
 from threshold_guide.models.text import render
@@ -44,7 +45,7 @@ from threshold_guide.scenarios.agreement import (
 from threshold_guide.scenarios.compare import Match, RouteComparison, compare_routes
 from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.scenarios.replay import model_route
-from threshold_guide.scenarios.session_files import SessionFile
+from threshold_guide.scenarios.session_files import SessionFile, Skipped
 from threshold_guide.validation.diagnostics import did_you_mean
 
 NOT_RECORDED = "(not recorded)"
@@ -418,17 +419,36 @@ class _Builder:
         )
 
 
+NOT_AN_EXERCISE = "not an exercise session (it was walked without a scenario)"
+
+
 def build_report(
     sessions: Sequence[SessionFile],
     library: ScenarioLibrary,
     catalog: Catalog,
     language: str = "en",
+    skipped: Sequence[Skipped] = (),
 ) -> ConsistencyReport:
-    """The consistency report for ``sessions``. Raises :class:`ReportError` for sessions
-    that cannot be reported on (no scenario, unknown scenario or document version, a
-    different copy of the document, answers that do not fit)."""
-    if not sessions:
-        raise ReportError("no session files given", "pass session files or a folder of them")
+    """The consistency report for ``sessions``.
+
+    Sessions walked outside exercise mode are left out and listed in ``skipped`` with the
+    files already ``skipped`` when reading: a folder of the app's sessions holds real cases
+    too. Raises :class:`ReportError` when no exercise session is left, and for sessions that
+    cannot be reported on (unknown scenario or document version, a different copy of the
+    document, answers that do not fit)."""
+    left_out = [SkippedFile(path=str(item.path), reason=item.reason) for item in skipped]
+    exercises = []
+    for item in sessions:
+        if item.session.scenario:
+            exercises.append(item)
+        else:
+            left_out.append(SkippedFile(path=str(item.path), reason=NOT_AN_EXERCISE))
+    if not exercises:
+        what = (f"none of the {len(sessions)} session(s) found is an exercise session"
+                if sessions else "no session files given")
+        raise ReportError(what, "pass the sessions saved in exercise mode (F7 on the start "
+                          "screen), or a folder of them")
+    sessions = exercises
     builder = _Builder(library, catalog, language)
     seen: dict[str, SessionFile] = {}
     grouped: dict[str, tuple[Scenario, list[_Walked]]] = {}
@@ -449,6 +469,7 @@ def build_report(
         documents.setdefault(scenario.guidance.id, []).append((scenario, members))
     return ConsistencyReport(
         sessions=len(sessions),
+        skipped=sorted(left_out, key=lambda item: item.path),
         scenarios=sections,
         across_cases=[builder.across(doc, groups) for doc, groups in sorted(documents.items())],
         notes=list(NOTES),

@@ -197,6 +197,10 @@ def render_report_markdown(report: ConsistencyReport) -> str:
         rows += [(a.agency, a.sessions, a.agreement) for a in agencies]
         lines += _across(rows)
         lines.append("")
+    if report.skipped:
+        lines += ["## Files left out", ""]
+        lines += [f"- `{item.path}`: {item.reason}" for item in report.skipped]
+        lines.append("")
     lines += ["## How to read these figures", ""]
     lines += [f"- {note}" for note in report.notes]
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from threshold_guide.models.summary import Citation, Summary
+from threshold_guide.models.timestamps import format_time
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _INDENT = re.compile(r"^[ \t]+")
@@ -100,7 +101,7 @@ def render_markdown(summary: Summary) -> str:
         f"**Completed by:** {escape(s.role) or 'role not given'}"
         f" ({escape(s.agency) or 'agency not given'})",
         f"**Guidance:** {s.guidance.title}, `{s.guidance.id}` version {s.guidance.version}",
-        f"**Produced:** {s.generated_at.isoformat().replace('+00:00', 'Z')} "
+        f"**Produced:** {format_time(s.generated_at)} "
         f"by threshold-guide {s.tool_version}",
     ]
     if s.scenario:
@@ -125,7 +126,7 @@ def render_markdown(summary: Summary) -> str:
             f"The guidance reached **{s.outcome.title}** (level {s.outcome.level}). "
             f"Professional judgement chose **{o.outcome.title}** (level {o.outcome.level})"
             + (f", by {escape(o.by)}" if o.by else "")
-            + (f" at {o.at.isoformat()}" if o.at else "")
+            + (f" at {format_time(o.at)}" if o.at else "")
             + ".",
             "",
             "Reason given:",

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from threshold_guide import __version__
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.paths import data_dir, guidance_dirs
-from threshold_guide.storage.atomic import write_atomic
+from threshold_guide.storage.atomic import remove_leftovers, write_atomic
 from threshold_guide.storage.preferences import (
     Preferences,
     load_preferences,
@@ -82,6 +82,9 @@ class ThresholdApp(App[int]):
         self.current: Walkthrough | None = None
         """The session on screen, as last saved."""
         self.saved_path: Path | None = None
+        self.unsaved: str | None = None
+        """Why the last save failed, while it keeps failing; None when all is saved."""
+        self._quit_unsaved = False
         self._save_pending = False
         self.crash: BaseException | None = None
         self.crash_log: Path | None = None
@@ -119,6 +122,11 @@ class ThresholdApp(App[int]):
 
         catalog = self._catalog if self._catalog is not None else Catalog.load(self.guidance)
         store = self.store if self.store is not None else SessionStore()
+        # Private folders, and no temp file of case data left by a killed run; a folder
+        # that cannot be made is reported by the first save instead.
+        with contextlib.suppress(OSError):
+            store.prepare()
+        remove_leftovers(self.export_dir)
         flow = SessionFlow(self, catalog, store, self.clock, self.export_dir)
         self.call_from_thread(self.call_later, self._loaded, flow)
 
@@ -250,7 +258,17 @@ class ThresholdApp(App[int]):
 
     async def action_quit(self) -> None:
         self._flush_edits()
-        self.exit(0)
+        if self.unsaved is None:
+            self.exit(0)
+            return
+        if not self._quit_unsaved:
+            # Never close silently on work that is not on disk: say so, and ask again.
+            self._quit_unsaved = True
+            self.notify(f"The session is NOT saved ({self.unsaved}). Free some space and "
+                        "change anything to retry, or press Ctrl+Q again to quit without "
+                        "saving.", title="Not saved", severity="error", timeout=60)
+            return
+        self.exit(int(ExitStatus.ERROR))
 
     def _handle_exception(self, error: Exception) -> None:
         # Record and save first: whatever happens next, the session must be on disk.
@@ -258,7 +276,8 @@ class ThresholdApp(App[int]):
         if self.current is not None and self.store is not None:
             # Already crashing: if this save fails too, the last autosave stands.
             with contextlib.suppress(Exception):
-                self.saved_path = self.store.save(self.current.session)
+                self.saved_path = self.store.save(self.current.session).path
+                self.unsaved = None
         self.crash_log = write_crash_log(error, data_dir(), self.clock)
         super()._handle_exception(error)
         # Textual would print a traceback with local variables, which hold case details.
@@ -290,7 +309,11 @@ def crash_message(app: ThresholdApp) -> str:
         "threshold-guide stopped because of an internal error"
         + (f" ({type(error).__name__}: {error})." if error else "."),
     ]
-    if app.saved_path is not None:
+    if app.unsaved is not None:
+        lines.append(f"Your latest answers could not be saved ({app.unsaved}).")
+        if app.saved_path is not None:
+            lines.append(f"What was saved before is in {app.saved_path}")
+    elif app.saved_path is not None:
         lines.append(f"Your session is saved: {app.saved_path}")
         lines.append("Start threshold-guide again and resume it from the start screen.")
     else:
@@ -321,4 +344,8 @@ def run_app(
         if os.environ.get("THRESHOLD_GUIDE_DEBUG") and app.crash_log is not None:
             print(app.crash_log.read_text(encoding="utf-8"), file=sys.stderr)
         return int(ExitStatus.INTERNAL)
+    if app.unsaved is not None:
+        print(f"threshold-guide: error: the session could not be saved ({app.unsaved}); the "
+              "answers given since the last save were not kept.", file=sys.stderr)
+        return int(ExitStatus.ERROR)
     return int(app.return_code or 0)

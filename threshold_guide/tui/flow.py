@@ -21,7 +21,7 @@ from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.paths import shipped_scenarios
 from threshold_guide.scenarios.library import ScenarioLibrary
-from threshold_guide.sessions import new_session, new_session_id
+from threshold_guide.sessions import new_session, session_ids
 from threshold_guide.storage.session_store import (
     SessionStore,
     SessionUnreadable,
@@ -39,7 +39,7 @@ from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.screens.voice import VoiceScreen
 from threshold_guide.tui.widgets.session_list import ResumeRow
-from threshold_guide.upgrade import check_pin, upgrade_session
+from threshold_guide.upgrade import check_pin, repair_session, upgrade_session
 from threshold_guide.walkthrough import Walkthrough, progress
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class SessionFlow:
                 session = item.session
                 ref = session.guidance
                 document = self.pinned_document(ref.id, ref.version, ref.sha256)
-                done = progress(document, session).describe() if document else (
+                done = progress(document, session).brief() if document else (
                     f"{len(session.answers)} answer(s); guidance version not found"
                 )
                 rows.append(ResumeRow(
@@ -111,23 +111,39 @@ class SessionFlow:
 
     # Saving -----------------------------------------------------------------------------
 
-    def save(self, state: Walkthrough) -> None:
-        """Save now; a failure is shown, never swallowed, since the user relies on it."""
+    def save(self, state: Walkthrough) -> bool:
+        """Save now; a failure is shown, never swallowed, since the user relies on it.
+
+        Returns whether it was saved. While saving fails, ``app.unsaved`` says why, so
+        nothing (quitting, the crash message, the exit status) claims the session is saved.
+        """
         self.app.current = state
         try:
-            self.app.saved_path = self.store.save(state.session)
+            saved = self.store.save(state.session)
         except OSError as error:
             if not self.failing:  # once, not on every keystroke, until it works again
                 self.app.notify(
                     f"Could not save the session to {self.store.directory}: "
-                    f"{error.strerror or error}. Keep this window open.",
+                    f"{error.strerror or error}. Your latest answers are NOT saved. Keep "
+                    "this window open and free some space; saving is retried on every change.",
                     title="Not saved", severity="error", timeout=60,
                 )
             self.failing = True
-            return
+            self.app.unsaved = error.strerror or str(error)
+            return False
+        self.app.saved_path = saved.path
+        self.app.unsaved = None
+        if saved.copied_from is not None:
+            self.app.notify(
+                f"Another window or program changed session {saved.copied_from} while it was "
+                f"open here. To keep both, your answers are now saved as a new session, "
+                f"{saved.session_id}; the other version is unchanged.",
+                title="Saved as a copy", severity="warning", timeout=30,
+            )
         if self.failing:
             self.failing = False
             self.app.notify(f"Saved again: {self.app.saved_path}", title="Saved")
+        return True
 
     def keep(self, document: ThresholdDocument, sha256: str) -> None:
         # The guidance folder still has it; the copy only helps if the folder changes later.
@@ -136,21 +152,23 @@ class SessionFlow:
 
     # Starting and resuming --------------------------------------------------------------
 
-    def _fresh_id(self, reference: str, now: dt.datetime) -> str:
-        session_id = new_session_id(reference, now)
-        salt = 0
-        while self.store.path_for(session_id).exists():
-            salt += 1
-            session_id = new_session_id(reference, now, salt=str(salt))
-        return session_id
+    def _created(self, session: Session) -> Session:
+        """The new session saved under an id no file has (random: two app windows, or two
+        browser tabs, starting in the same second must never share a file)."""
+        ids = session_ids(session.reference, session.created_at, unpredictable=True)
+        session = session.model_copy(update={"session_id": next(ids)})
+        try:
+            return self.store.create(session, ids)
+        except OSError:
+            # The first save below says so; the walk can go on in memory meanwhile.
+            return session
 
     def begin(self, message: StartScreen.Begin) -> None:
         now = self.clock()
-        session = new_session(
+        session = self._created(new_session(
             message.entry.document, message.entry.sha256, now=now,
             reference=message.reference, role=message.role, agency=message.agency,
-            session_id=self._fresh_id(message.reference, now),
-        )
+        ))
         self.keep(message.entry.document, message.entry.sha256)
         self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
 
@@ -173,11 +191,10 @@ class SessionFlow:
         now = self.clock()
         # The scenario's own fictional reference: an exercise never holds a real case.
         reference = message.scenario.reference
-        session = new_session(
+        session = self._created(new_session(
             message.entry.document, message.entry.sha256, now=now, reference=reference,
             role=message.role, agency=message.agency, scenario=message.scenario.id,
-            session_id=self._fresh_id(reference, now),
-        )
+        ))
         self.keep(message.entry.document, message.entry.sha256)
         self.app.pop_screen()  # the scenario picker; back from the walk goes to start
         self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
@@ -196,7 +213,7 @@ class SessionFlow:
         pinned = check.pinned_document
         if not check.needs_decision and pinned is not None:
             self.keep(pinned, session.guidance.sha256)
-            self.open(Walkthrough(pinned, session.guidance.sha256, session))
+            self._reopen(Walkthrough(pinned, session.guidance.sha256, session))
             return
         now = self.clock()
         moves = [
@@ -219,18 +236,31 @@ class SessionFlow:
             pinned = self.pinned_document(ref.id, ref.version, ref.sha256)
             if pinned is not None:
                 self.keep(pinned, ref.sha256)
-                self.open(Walkthrough(pinned, ref.sha256, session))
+                self._reopen(Walkthrough(pinned, ref.sha256, session))
         elif isinstance(choice, Move):
             self.keep(choice.entry.document, choice.entry.sha256)
             state = Walkthrough(choice.entry.document, choice.entry.sha256, choice.upgrade.session)
             dropped = len(choice.upgrade.dropped)
+            change = choice.upgrade.outcome_change()
             self.app.notify(
                 f"Moved to version {choice.entry.version}. "
                 + (f"{dropped} changed question(s) need answering again." if dropped else
-                   "All answers were kept."),
+                   "All answers were kept.")
+                + (f" {change} This is recorded in the session's history." if change else ""),
                 title="Guidance updated",
+                severity="warning" if change else "information",
+                timeout=30 if change else 5,
             )
-            self.open(state)
+            self._reopen(state)
+
+    def _reopen(self, state: Walkthrough) -> None:
+        """Open a resumed session, setting aside saved answers its document does not accept
+        (they are asked again) rather than failing on them."""
+        repair = repair_session(state.session, state.document, self.clock())
+        if repair.notice is not None:
+            self.app.notify(repair.notice, title="Some answers must be given again",
+                            severity="warning", timeout=30)
+        self.open(Walkthrough(state.document, state.sha256, repair.session))
 
     def delete(self, session_id: str) -> None:
         def confirmed(yes: bool | None) -> None:
@@ -268,8 +298,18 @@ class SessionFlow:
         return SummaryScreen(state, self.clock, self.export_dir)
 
     def navigate(self, message: Navigate) -> None:
-        if message.state is not None:
-            self.save(message.state)
+        state = message.state
+        if state is None and message.view == "start" and self.app.unsaved is not None:
+            state = self.app.current  # closing: try once more to save what is on screen
+        saved = self.save(state) if state is not None else True
+        if message.view == "start" and not saved:
+            # Closing the walk would hide answers that are only in memory: stay on it.
+            self.app.notify(
+                f"The session is not saved ({self.app.unsaved}), so it stays open. Free some "
+                "space, then change anything or press F10 again.",
+                title="Not saved", severity="error", timeout=30,
+            )
+            return
         if message.view == "start" or message.state is None:
             while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen,
                                                                     StartScreen):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from threshold_guide.scenarios.files import SUFFIXES, is_scenario_file, load_scenario
-from threshold_guide.scenarios.session_files import SessionFileError, read_sessions
-from threshold_guide.storage.session_store import SessionStore
+from threshold_guide.scenarios.session_files import (
+    SessionFileError,
+    is_kept_document,
+    read_sessions,
+)
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic
 from threshold_guide.versions.impact import Case, scenario_case, session_case
-
-_SHA256_NAME = re.compile(r"^[0-9a-f]{64}\.json$")
 
 
 class CasesUnreadable(Exception):
@@ -60,12 +60,6 @@ def read_scenario_cases(paths: Iterable[Path], old: str, new: str) -> list[Case]
     return cases
 
 
-def _kept_document(path: Path) -> bool:
-    """Whether ``path`` is a document copy the app keeps beside its sessions."""
-    return path.parent.name == SessionStore(path.parent.parent).documents_dir.name and bool(
-        _SHA256_NAME.match(path.name))
-
-
 def _session_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
     # The app's sessions folder also keeps copies of documents and, after a crash, the
     # temporary files of atomic writes: neither is a session.
@@ -77,7 +71,7 @@ def _session_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]
             continue
         found = [p for p in sorted(path.rglob("*"))
                  if p.suffix == ".json" and p.is_file() and not p.name.startswith(".")
-                 and not _kept_document(p)]
+                 and not is_kept_document(p)]
         if not found:
             problems.append(diagnostic("E100", path, 1, 1, "no session files in this folder",
                                        "session files are the .json files the app or "

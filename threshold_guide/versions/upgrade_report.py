@@ -28,6 +28,9 @@ def upgrade_report(upgrade: Upgrade, before: GuidanceRef, old: ThresholdDocument
     """Lines for the terminal: kept, asked again, dropped, and where the walk resumes."""
     lines = [f"Moved session {upgrade.session.session_id} from {before.id} {before.version} "
              f"to {new.id} {new.version}."]
+    change = upgrade.outcome_change()
+    if change is not None:
+        lines += ["", change]
     if old is None:
         lines.append("The version it was started with is not available, so questions could "
                      "not be compared: answers were kept where the question and answer "
@@ -63,6 +66,6 @@ def upgrade_report(upgrade: Upgrade, before: GuidanceRef, old: ThresholdDocument
     elif route.outcome is not None:
         lines.append(f"The answers kept reach the outcome {route.outcome.id}: "
                      f"{render(route.outcome.title)}. Review it before relying on it.")
-    lines.append("The move and every answer not carried over are recorded in the session's "
-                 "history.")
+    lines.append("The move, every answer not carried over and any change of outcome are "
+                 "recorded in the session's history.")
     return "\n".join(lines) + "\n"

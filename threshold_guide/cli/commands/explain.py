@@ -9,7 +9,13 @@ from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import Commands, catalog, now, parse_time
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
+from threshold_guide.explain import (
+    ExplainError,
+    UnsafeToShare,
+    explain,
+    family_risks,
+    render_explanation_markdown,
+)
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.models.session import Session
@@ -26,11 +32,15 @@ content has changed since, the explanation says so.
 
 The family version leaves out practitioners' notes, the child's words, the detailed
 answers and the guidance's own name for the outcome, and says so. Check with your
-designated safeguarding person or social services before sharing it.
+designated safeguarding person or social services before sharing it. Where the walk
+recorded that telling the family could put the child at risk, it is refused (exit 1)
+unless --confirm-unsafe-share gives the reason it is safe now; the reason is stamped on it.
 
 example:
   threshold-guide explain case.json --audience school
   threshold-guide explain case.json --audience family --format html -o family.html
+  threshold-guide explain case.json --audience family \
+      --confirm-unsafe-share "Strategy discussion on 3 Nov agreed parents are told"
   threshold-guide explain case.json --audience police --format json --at 2026-11-01T09:00:00Z
 """
 
@@ -64,6 +74,10 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
     parser.add_argument("--lang", default="en", metavar="CODE",
                         help="language of the guidance text, where the document has it")
+    parser.add_argument("--confirm-unsafe-share", metavar="REASON",
+                        help="family version only: produce it although the walk recorded "
+                        "that telling the family could put the child at risk, for this "
+                        "reason (stamped on the letter)")
     parser.set_defaults(handler=run)
 
 
@@ -112,10 +126,28 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{problem.path}: {problem.reason}",
                            "pass a session file saved by the app or by 'run --save-session'",
                            ExitStatus.ERROR) from None
-    document, sha256 = pinned_document(args, session)
     audience = Audience(args.audience)
+    reason: str | None = args.confirm_unsafe_share
+    if reason is not None and audience is not Audience.FAMILY:
+        raise CommandError("--confirm-unsafe-share is only for --audience family",
+                           "leave it out", ExitStatus.USAGE)
+    if reason is not None and not reason.strip():
+        raise CommandError("--confirm-unsafe-share needs a reason",
+                           "say why sharing with the family is safe, in a sentence",
+                           ExitStatus.USAGE)
+    document, sha256 = pinned_document(args, session)
+    if reason is not None and not family_risks(document, session, args.lang):
+        note("nothing recorded in this walk makes telling the family unsafe: "
+             "--confirm-unsafe-share is not needed and is not stamped on the letter")
     try:
-        explanation = explain(document, sha256, session, audience, now(args.at), args.lang)
+        explanation = explain(document, sha256, session, audience, now(args.at), args.lang,
+                              confirm_unsafe_share=reason)
+    except UnsafeToShare as problem:
+        raise CommandError(
+            f"{args.session}: {problem}",
+            "check with your designated safeguarding person or social services; if sharing "
+            "is safe, run again with --confirm-unsafe-share 'REASON' (the reason is stamped "
+            "on the letter)", ExitStatus.ERROR) from None
     except (ExplainError, SummaryError, AnswerError) as problem:
         raise CommandError(f"{args.session}: {problem}", "", ExitStatus.ERROR) from None
     if audience is Audience.FAMILY:

@@ -11,7 +11,12 @@ from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
-from threshold_guide.sessions import check_answers, new_session, with_answers
+from threshold_guide.sessions import (
+    check_answers,
+    new_session,
+    same_outcome_override,
+    with_answers,
+)
 from threshold_guide.storage.answers_file import AnswersFileError, read_answers
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.build import SummaryError, build_summary
@@ -82,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
                 f"--override: document '{document.id}' has no outcome '{args.override}'",
                 "outcomes: " + ", ".join(o.id for o in document.outcomes), ExitStatus.USAGE,
             )
+        same = same_outcome_override(document, route, args.override)
+        if same is not None:
+            raise CommandError(f"--override {args.override}: {same}",
+                               "leave out --override, or choose another outcome")
         if not args.reason.strip():
             raise CommandError("--override needs --reason", "say why, in a sentence",
                                ExitStatus.USAGE)
@@ -93,6 +102,14 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
-        write_atomic(args.save_session, render_json(session), private=True)
+        try:
+            write_atomic(args.save_session, render_json(session), private=True)
+        except OSError as problem:
+            # Before the summary: a summary must never stand for a session that was not kept.
+            raise CommandError(
+                f"--save-session {args.save_session}: cannot save the session: "
+                f"{problem.strerror or problem}; nothing was written",
+                "free some space, or choose a file in a folder you can write to",
+            ) from None
     emit(text, args.output)
     return ExitStatus.OK

@@ -19,7 +19,7 @@ from threshold_guide.scenarios.coverage import coverage
 from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.scenarios.report import ReportError, build_report
 from threshold_guide.scenarios.report_markdown import render_report_markdown
-from threshold_guide.scenarios.session_files import SessionFileError, read_sessions
+from threshold_guide.scenarios.session_files import SessionFileError, find_sessions
 from threshold_guide.summary.json_output import render_json
 
 EXAMPLE = """examples:
@@ -128,16 +128,20 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     try:
-        sessions = read_sessions(args.sessions)
+        found = find_sessions(args.sessions)
     except SessionFileError as problem:
         raise CommandError("some session files cannot be used", "", ExitStatus.ERROR,
                            problem.diagnostics) from None
     catalog = _catalog(args)
     library = ScenarioLibrary.load(args.scenarios or [shipped_scenarios()], catalog)
     try:
-        report = build_report(sessions, library, catalog, args.lang)
+        report = build_report(found.sessions, library, catalog, args.lang, found.skipped)
     except ReportError as problem:
         raise CommandError(problem.message, problem.hint, ExitStatus.ERROR) from None
+    if report.skipped:
+        count = len(report.skipped)
+        note(f"{count} file{'s' if count != 1 else ''} left out (listed in the report under "
+             "'Files left out'), e.g. " + report.skipped[0].path + ": " + report.skipped[0].reason)
     text = render_json(report) if args.format == "json" else render_report_markdown(report)
     emit(text, args.output)
     if args.output is not None:

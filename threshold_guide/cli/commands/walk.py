@@ -29,8 +29,9 @@ from threshold_guide.plain.opening import (
     introduce,
     resume,
 )
-from threshold_guide.plain.walker import PlainWalk, Save
+from threshold_guide.plain.walker import PlainWalk, Save, SaveFailed
 from threshold_guide.storage.session_store import (
+    Saved,
     SessionStore,
     SessionUnreadable,
     StoredSession,
@@ -93,44 +94,65 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def walk(args: argparse.Namespace) -> int:
     _check_arguments(args)
     store = SessionStore()
+    _prepare(store)
     if isinstance(sys.stdin, io.TextIOWrapper):
         # A stray byte that is not UTF-8 becomes a visible mark, not a crash mid-walk.
         sys.stdin.reconfigure(errors="replace")
     dialogue = Dialogue(sys.stdin, sys.stdout, echo_newline=not _interactive())
-    if args.resume:
-        resumed = _resume(args, store, dialogue)
-        if resumed is None:
-            note("not resumed: the session is unchanged")
-            return ExitStatus.OK
-        state = resumed
-    else:
-        entry = resolve(args)
-        state = begin(store, entry, Context(args.reference, args.role, args.agency),
-                      now(args.at))
-    again = _resume_command(args, state.session.session_id)
     try:
-        saved_to = store.save(state.session)
+        if args.resume:
+            resumed = _resume(args, store, dialogue)
+            if resumed is None:
+                note("not resumed: the session is unchanged")
+                return ExitStatus.OK
+            state = resumed
+            saved = store.save(state.session)
+            _tell_if_copied(saved, args, dialogue)
+            saved_to = saved.path
+        else:
+            entry = resolve(args)
+            state = begin(store, entry, Context(args.reference, args.role, args.agency),
+                          now(args.at))
+            saved_to = store.path_for(state.session.session_id)
     except OSError as problem:
         raise CommandError(
             f"cannot save the session in {store.directory}: {problem.strerror or problem}",
             "set THRESHOLD_GUIDE_DATA to a folder you can write to",
         ) from None
-    introduce(dialogue, state, str(saved_to), again, resumed=bool(args.resume))
-    walker = PlainWalk(dialogue, state, lambda: now(args.at), _saver(store, dialogue))
+
+    def again() -> str:
+        return _resume_command(args, store.saved_as(state.session.session_id))
+
+    introduce(dialogue, state, str(saved_to), again(), resumed=bool(args.resume))
+    walker = PlainWalk(dialogue, state, lambda: now(args.at), _saver(store, dialogue, args))
     try:
         finished = walker.run()
+    except SaveFailed as failed:
+        note(f"{failed} The last change was not saved; everything before it is. Free some "
+             f"space or fix the folder, then continue with: {again()}")
+        return ExitStatus.ERROR
     except EndOfInput:
         note("the input ended before the walk finished. Everything answered is saved; "
-             f"continue with: {again}")
+             f"continue with: {again()}")
         return ExitStatus.ERROR
     except KeyboardInterrupt:
-        note(f"interrupted. Everything answered is saved; continue with: {again}")
+        note(f"interrupted. Everything answered is saved; continue with: {again()}")
         return ExitStatus.INTERRUPTED
     if not finished:
-        dialogue.say("", f"Saved. To continue later, run: {again}")
+        dialogue.say("", f"Saved. To continue later, run: {again()}")
         return ExitStatus.OK
     _finish(args, walker.state, dialogue)
     return ExitStatus.OK
+
+
+def _prepare(store: SessionStore) -> None:
+    try:
+        store.prepare()
+    except OSError as problem:
+        raise CommandError(
+            f"cannot use the sessions folder {store.directory}: {problem.strerror or problem}",
+            "set THRESHOLD_GUIDE_DATA to a folder you can write to",
+        ) from None
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
@@ -238,16 +260,28 @@ def _resume_command(args: argparse.Namespace, session_id: str) -> str:
     return shlex.join(words)
 
 
-def _saver(store: SessionStore, dialogue: Dialogue) -> Save:
+def _saver(store: SessionStore, dialogue: Dialogue, args: argparse.Namespace) -> Save:
     def save(state: Walkthrough) -> None:
         try:
-            store.save(state.session)
+            saved = store.save(state.session)
         except OSError as problem:
-            # As in the app: say so every time, and keep going with what is in memory.
-            dialogue.say(f"Warning: could not save the session to {store.directory}: "
-                         f"{problem.strerror or problem}. Do not close this window.")
+            # Going on would take answers the user believes are kept: stop here, non-zero.
+            raise SaveFailed(f"could not save the session to {store.directory}: "
+                             f"{problem.strerror or problem}.") from None
+        _tell_if_copied(saved, args, dialogue)
 
     return save
+
+
+def _tell_if_copied(saved: Saved, args: argparse.Namespace, dialogue: Dialogue) -> None:
+    if saved.copied_from is None:
+        return
+    dialogue.say(
+        f"Note: another program changed session {saved.copied_from} while this walk had it "
+        f"open. To keep both, your answers are now saved as a new session, {saved.session_id}; "
+        f"the other program's version is unchanged. To continue this one later, run: "
+        f"{_resume_command(args, saved.session_id)}"
+    )
 
 
 def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) -> None:

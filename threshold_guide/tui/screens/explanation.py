@@ -29,10 +29,13 @@ class ExplanationScreen(BaseScreen):
     ]
 
     def __init__(self, state: Walkthrough, audience: Audience, clock: Clock,
-                 export_dir: Path) -> None:
+                 export_dir: Path, *, confirm_unsafe_share: str | None = None) -> None:
         super().__init__()
         self.state = state
         self.audience = audience
+        self.confirm_unsafe_share = confirm_unsafe_share
+        """The reason typed to produce the family version although the walk recorded that
+        telling the family could put the child at risk."""
         self.clock = clock
         self.export_dir = export_dir
         self.explanation: Explanation | None = None
@@ -47,7 +50,8 @@ class ExplanationScreen(BaseScreen):
         try:
             # Stamped once, when opened: the export then says exactly what is on screen.
             self.explanation = explain(self.state.document, self.state.sha256,
-                                       self.state.session, self.audience, self.clock(), "en")
+                                       self.state.session, self.audience, self.clock(), "en",
+                                       confirm_unsafe_share=self.confirm_unsafe_share)
         except (ExplainError, SummaryError, AnswerError) as problem:
             self.query_one("#explanation", MarkdownView).update(
                 f"# No explanation\n\n{problem}")

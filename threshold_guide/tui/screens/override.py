@@ -98,6 +98,9 @@ class OverrideModal(BaseModal[OverrideChoice]):
         problem = self.query_one("#override-problem", Static)
         if self.selected is None:
             problem.update("⚠ Choose an outcome first (arrows and Enter).")
+        elif self.selected == self.reached:
+            problem.update("⚠ That is the outcome the guidance reached: an override must "
+                           "choose a different one. To agree with the guidance, cancel.")
         elif not reason:
             problem.update("⚠ A reason is required for an override.")
         else:

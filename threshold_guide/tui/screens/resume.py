@@ -52,8 +52,10 @@ class ResumeModal(BaseModal[Move | str]):
             kind = "the changed" if move.entry.version == ref.version else "the newer version"
             kept, dropped = len(move.upgrade.kept), len(move.upgrade.dropped)
             again = f"; {dropped} changed question(s) to answer again" if dropped else ""
+            change = move.upgrade.outcome_change()
             rows.append(Row(str(index), f"Move to {kind} {move.entry.version}: keeps {kept} "
-                            f"answer(s) that still stand{again}."))
+                            f"answer(s) that still stand{again}."
+                            + (f"\n{change}" if change else "")))
         return rows
 
     def on_mount(self) -> None:

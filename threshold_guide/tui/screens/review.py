@@ -15,7 +15,7 @@ from threshold_guide.models.text import render
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
-from threshold_guide.walkthrough import Walkthrough, describe_selection
+from threshold_guide.walkthrough import Walkthrough, describe_outcome, describe_selection
 
 
 class ReviewScreen(Screen[str | None]):
@@ -80,6 +80,9 @@ class ReviewScreen(Screen[str | None]):
         route = self.state.route
         if route.outcome is not None:
             end = f"Outcome on these answers: {render(route.outcome.title)}."
+            override = self.state.progress.override
+            if override is not None and override.id != route.outcome.id:
+                end = f"Outcome acted on: {describe_outcome(route.outcome, override)}."
         elif route.pending is not None and route.pending.id in self.state.session.answers:
             # The route stops at a departure that has no reason yet.
             end = (f"Waiting at: {render(route.pending.prompt)} The answer departs from the "

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from threshold_guide.explain import family_risks
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
@@ -19,6 +20,7 @@ from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
 from threshold_guide.tui.screens.explanation import ExplanationScreen
 from threshold_guide.tui.screens.export import Exported, summary_export, written_line
+from threshold_guide.tui.screens.family_share import FamilyShareModal
 from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
 from threshold_guide.tui.screens.review import ReviewScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
@@ -123,9 +125,21 @@ class SummaryScreen(BaseScreen):
         self.app.push_screen(AudienceModal(), self._audience_chosen)
 
     def _audience_chosen(self, audience: Audience | None) -> None:
-        if audience is not None:
-            self.app.push_screen(
-                ExplanationScreen(self.state, audience, self.clock, self.export_dir))
+        if audience is None:
+            return
+        risks = family_risks(self.state.document, self.state.session)
+        if audience is Audience.FAMILY and risks:
+            self.app.push_screen(FamilyShareModal(risks), self._family_confirmed)
+            return
+        self.app.push_screen(
+            ExplanationScreen(self.state, audience, self.clock, self.export_dir))
+
+    def _family_confirmed(self, reason: str | None) -> None:
+        if reason is None:
+            self.notify("No family letter was produced.")
+            return
+        self.app.push_screen(ExplanationScreen(self.state, Audience.FAMILY, self.clock,
+                                               self.export_dir, confirm_unsafe_share=reason))
 
     def action_override(self) -> None:
         self.app.push_screen(OverrideModal(self.state), self._override_done)
