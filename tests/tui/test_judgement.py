@@ -6,6 +6,8 @@ pattern? -> judge, whose suggestion is 'yes' when the child told of harm.
 
 from __future__ import annotations
 
+import json
+
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -264,8 +266,14 @@ def test_the_app_plain_mode_and_run_record_a_departure_identically(
                      "--format", kind, "-o", str(tmp_path / f"run.{kind}"),
                      "--save-session", str(tmp_path / "run-session.json")]) == 0
 
-    assert plain_file.read_bytes() == app_session
-    assert (tmp_path / "run-session.json").read_bytes() == app_session
+    # Session ids are unique to each walk by design; everything else is the same bytes.
+    def without_id(raw: bytes) -> bytes:
+        data = json.loads(raw)
+        data["session_id"] = "-"
+        return json.dumps(data, indent=2, ensure_ascii=False).encode()
+
+    assert without_id(plain_file.read_bytes()) == without_id(app_session)
+    assert without_id((tmp_path / "run-session.json").read_bytes()) == without_id(app_session)
     assert (tmp_path / "plain.md").read_bytes() == exported.with_suffix(".md").read_bytes()
     assert (tmp_path / "run.md").read_bytes() == exported.with_suffix(".md").read_bytes()
     assert (tmp_path / "run.json").read_bytes() == exported.with_suffix(".json").read_bytes()
