@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from threshold_guide.models.text import Text
+from threshold_guide.models.timescales import Deadline
 
 DOCUMENT_FORMAT: Literal[1] = 1
 """The on-disk format version this code writes and reads; older ones are upgraded on load."""
@@ -173,6 +174,9 @@ class Outcome(Strict):
     """Who to contact and how (Markdown)."""
     rationale: Text
     """The sentence the summary uses to state this decision and why."""
+    deadlines: list[Deadline] = Field(default_factory=list, exclude_if=lambda steps: not steps)
+    """Dated steps (optional): what must be done by when, counted in working days from the
+    decision or from an earlier step. Left out of the content hash when empty."""
 
 
 class NoteRequest(Strict):

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel
 
 from threshold_guide.models.document import EvidenceType, Identifier, SemVer
+from threshold_guide.models.follow_through import FollowThrough
 
 SESSION_FORMAT: Literal[1] = 1
 """The on-disk session format version this code writes."""
@@ -132,6 +133,8 @@ class Session(BaseModel):
     """The training scenario this session walks, if any."""
     history: list[HistoryEvent] = Field(default_factory=list)
     """Upgrades and other events, oldest first."""
+    follow_through: FollowThrough | None = Field(default=None, exclude_if=lambda v: v is None)
+    """After the decision: dated steps done, the response, any escalation (optional)."""
     created_at: dt.datetime
     """When the session started."""
     updated_at: dt.datetime

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from threshold_guide import __version__
+from threshold_guide.deadlines.schedule import follow_through
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.engine.changes import Alternative, what_would_change
 from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.models.document import (
@@ -217,8 +219,12 @@ def build_summary(
     session: Session,
     generated_at: dt.datetime,
     language: str = "en",
+    calendar: WorkingCalendar = ENGLAND_AND_WALES,
 ) -> Summary:
-    """The referral rationale summary for a session that has reached an outcome."""
+    """The referral rationale summary for a session that has reached an outcome.
+
+    ``calendar`` gives the working days the dated steps are counted in (bank holidays, and
+    the closure days of the guidance folders in use)."""
     answers = session.selections()
     route = derive_route(document, answers)
     if route.outcome is None:
@@ -277,4 +283,5 @@ def build_summary(
         sources=b.sources(route, definitions),
         what_would_change=[b.change(a) for a in what_would_change(doc, answers, route)],
         advice=advice,
+        follow_through=follow_through(doc, session, generated_at, calendar, language, route),
     )

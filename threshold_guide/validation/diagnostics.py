@@ -66,6 +66,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E709": (Severity.ERROR, "same scenario id in two files"),
     "W701": (Severity.WARNING, "model answer never used on any targeted route"),
     "W702": (Severity.WARNING, "explanation for a question the model answers do not answer"),
+    # Timescales
+    "E901": (Severity.ERROR, "deadline gives no span, or more than one"),
+    "E902": (Severity.ERROR, "deadline span is negative"),
+    "E903": (Severity.ERROR, "deadline counts from an unknown or later step"),
+    "E904": (Severity.ERROR, "closure day listed twice"),
 }
 
 

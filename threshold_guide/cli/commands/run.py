@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit
+from threshold_guide.cli.follow_up import working_calendar
 from threshold_guide.cli.options import Commands, add_document_arguments, now, parse_time, resolve
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
@@ -85,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
                                ExitStatus.USAGE)
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=args.role or None, at=stamp)})
-    summary = build_summary(document, entry.sha256, session, stamp, args.lang)
+    summary = build_summary(document, entry.sha256, session, stamp, args.lang,
+                            working_calendar(args))
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
         write_atomic(args.save_session, render_json(session), private=True)
