@@ -186,3 +186,15 @@ def span_text(deadline: Deadline) -> str:
     if deadline.hours is not None:
         return f"within {count(deadline.hours, 'hour')}"
     return f"within {count(deadline.calendar_months or 0, 'month')}"
+
+
+def parse_local(text: str) -> dt.datetime:
+    """A time typed as 'YYYY-MM-DD HH:MM' (UK time), or with an explicit offset or Z.
+
+    Raises ValueError with a message for the user."""
+    cleaned = text.strip().replace("Z", "+00:00")
+    try:
+        value = dt.datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a time like 2026-12-07 11:00") from None
+    return value.replace(tzinfo=LONDON) if value.tzinfo is None else value

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.explain.audiences import AUDIENCES, asks_for
+from threshold_guide.explain.challenge import challenge_for
 from threshold_guide.explain.decisions import DECISIONS, Standing, standing
 from threshold_guide.explain.decisive import count, decisive_facts, in_general_terms
 from threshold_guide.models.document import Decision, ThresholdDocument
@@ -135,6 +137,7 @@ def explain(
     audience: Audience,
     generated_at: dt.datetime,
     language: str = "en",
+    calendar: WorkingCalendar = ENGLAND_AND_WALES,
 ) -> Explanation:
     """Explain a finished session's decision in plain language for ``audience``.
 
@@ -156,7 +159,7 @@ def explain(
             f"the session's override names outcome '{session.override.outcome}', which "
             f"{document.id} {document.version} does not have"
         )
-    summary = build_summary(document, sha256, session, generated_at, language)
+    summary = build_summary(document, sha256, session, generated_at, language, calendar)
     family = audience is Audience.FAMILY
     acting = summary.override.outcome if summary.override else summary.outcome
     where = standing(emergency=acting.emergency, test_met=acting.test_met)
@@ -209,5 +212,7 @@ def explain(
         withheld=withheld,
         advice=list(FAMILY_ADVICE) if family else [*summary.advice[:-1], JUDGEMENT],
         warnings=warnings,
+        challenge=challenge_for(audience),
+        follow_through=None if family else summary.follow_through,
     )
 

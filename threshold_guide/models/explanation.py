@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from threshold_guide.models.document import Decision, EvidenceType
+from threshold_guide.models.follow_through import FollowThroughInfo
 from threshold_guide.models.summary import ChangeInfo, Citation, GuidanceInfo
 
 EXPLANATION_FORMAT = 1
@@ -174,3 +175,8 @@ class Explanation(_Out):
     """Standing advice: immediate danger first; seeking advice; judgement."""
     warnings: list[str]
     """Problems the reader should know about, e.g. the guidance changed since the session."""
+    challenge: list[str] = Field(default_factory=list, exclude_if=lambda v: not v)
+    """How this reader can challenge a decision they disagree with (school and health)."""
+    follow_through: FollowThroughInfo | None = Field(default=None,
+                                                     exclude_if=lambda v: v is None)
+    """Dated steps, the response and any escalation; never in the family version."""

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.text import render
 from threshold_guide.summary.markdown import render_markdown
@@ -18,8 +19,10 @@ from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
 from threshold_guide.tui.screens.explanation import ExplanationScreen
 from threshold_guide.tui.screens.export import Exported, summary_export, written_line
+from threshold_guide.tui.screens.follow_up import FollowUpScreen
 from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
 from threshold_guide.tui.screens.review import ReviewScreen
+from threshold_guide.tui.widgets.chase_banner import ChaseBanner
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 from threshold_guide.walkthrough import Walkthrough
 
@@ -32,18 +35,23 @@ class SummaryScreen(BaseScreen):
         Binding("f7", "explain", "Explain", tooltip="Explain the decision to a partner"),
         Binding("f4", "review", "Review"),
         Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths"),
+        Binding("f8", "follow_up", "After", tooltip="After the decision: dated steps, the "
+                "response from social services, escalation"),
         Binding("ctrl+b", "back", "Back"),
         Binding("f5", "book", "Logic book", show=False),
         Binding("f10", "home", "Save and close", show=False),
     ]
 
-    def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path) -> None:
+    def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path,
+                 calendar: WorkingCalendar = ENGLAND_AND_WALES) -> None:
         super().__init__()
         self.state = state
         self.clock = clock
         self.export_dir = export_dir
+        self.calendar = calendar
 
     def compose_body(self) -> ComposeResult:
+        yield ChaseBanner(id="chase-line")
         yield Static(id="outcome-line", markup=False)
         yield Static(id="override-line", markup=False)
         yield Static(id="export-line", markup=False)
@@ -56,8 +64,17 @@ class SummaryScreen(BaseScreen):
         self._show()
         self.query_one("#summary").focus()
 
+    def on_screen_resume(self) -> None:
+        # The after-the-decision screen saves its changes through the app: take them up.
+        current = self.app.current  # type: ignore[attr-defined]
+        if (isinstance(current, Walkthrough) and current is not self.state
+                and current.session.session_id == self.state.session.session_id):
+            self.state = current
+            self._show()
+
     def _show(self) -> None:
-        summary = self.state.summary(self.clock())
+        summary = self.state.summary(self.clock(), calendar=self.calendar)
+        self.query_one("#chase-line", ChaseBanner).show(summary.follow_through)
         outcome = summary.outcome
         emergency = "⚠ EMERGENCY: " if outcome.emergency else ""
         line = f"{emergency}Guidance outcome: {outcome.title} (level {outcome.level})"
@@ -86,8 +103,8 @@ class SummaryScreen(BaseScreen):
             self._show()
 
     def action_export(self) -> None:
-        self.app.push_screen(summary_export(self.state, self.clock, self.export_dir),
-                             self._exported)
+        self.app.push_screen(summary_export(self.state, self.clock, self.export_dir,
+                                            self.calendar), self._exported)
 
     def _exported(self, result: Exported | None) -> None:
         if result is None:
@@ -104,7 +121,8 @@ class SummaryScreen(BaseScreen):
     def _audience_chosen(self, audience: Audience | None) -> None:
         if audience is not None:
             self.app.push_screen(
-                ExplanationScreen(self.state, audience, self.clock, self.export_dir))
+                ExplanationScreen(self.state, audience, self.clock, self.export_dir,
+                                  self.calendar))
 
     def action_override(self) -> None:
         self.app.push_screen(OverrideModal(self.state), self._override_done)
@@ -121,6 +139,9 @@ class SummaryScreen(BaseScreen):
         self._commit(self.state.set_override(choice.outcome, choice.reason, by, now))
         title = render(self.state.document.outcome(choice.outcome).title)
         self.notify(f"Override recorded: {title}")
+
+    def action_follow_up(self) -> None:
+        self.app.push_screen(FollowUpScreen(self.state, self.clock, self.calendar))
 
     def action_review(self) -> None:
         self.app.push_screen(ReviewScreen(self.state), self._review_done)
