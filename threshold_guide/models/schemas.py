@@ -7,11 +7,13 @@ import json
 from pydantic import BaseModel
 
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.due import DueList
 from threshold_guide.models.explanation import Explanation
 from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.scenario_report import ConsistencyReport
 from threshold_guide.models.session import AnswersFile, Session
 from threshold_guide.models.summary import Summary
+from threshold_guide.models.timescales import ClosureDays
 from threshold_guide.versions.model import DocumentDiff
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -23,6 +25,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "explanation": Explanation,
     "consistency-report": ConsistencyReport,
     "diff": DocumentDiff,
+    "closures": ClosureDays,
+    "due": DueList,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -34,6 +38,8 @@ FILE_NAMES: dict[str, str] = {
     "explanation": "explanation.schema.json",
     "consistency-report": "consistency-report.schema.json",
     "diff": "diff.schema.json",
+    "closures": "closures.schema.json",
+    "due": "due.schema.json",
 }
 
 
