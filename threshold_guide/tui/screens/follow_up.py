@@ -3,6 +3,7 @@ professional differences route, each change saved at once like an answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -51,9 +52,12 @@ class FollowUpScreen(BaseScreen):
         Binding("ctrl+b", "close", "Back", show=False),
     ]
 
-    def __init__(self, state: Walkthrough, clock: Clock, calendar: WorkingCalendar) -> None:
+    def __init__(self, state: Walkthrough, clock: Clock, calendar: WorkingCalendar,
+                 changed: Callable[[Walkthrough], None] | None = None) -> None:
         super().__init__()
         self.state = state
+        self.changed = changed
+        """Told of every change, so the screen underneath shows it on return."""
         self.clock = clock
         self.calendar = calendar
 
@@ -80,6 +84,8 @@ class FollowUpScreen(BaseScreen):
     def _commit(self, change: Session) -> None:
         self.state = Walkthrough(self.state.document, self.state.sha256, change)
         self.post_message(SessionChanged(self.state))
+        if self.changed is not None:
+            self.changed(self.state)
         self.query_one("#follow-problem").display = False
         self._show()
 

@@ -35,9 +35,9 @@ class SummaryScreen(BaseScreen):
         Binding("f7", "explain", "Explain", tooltip="Explain the decision to a partner"),
         Binding("f4", "review", "Review"),
         Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths"),
+        Binding("ctrl+b", "back", "Back"),
         Binding("f8", "follow_up", "After", tooltip="After the decision: dated steps, the "
                 "response from social services, escalation"),
-        Binding("ctrl+b", "back", "Back"),
         Binding("f5", "book", "Logic book", show=False),
         Binding("f10", "home", "Save and close", show=False),
     ]
@@ -63,14 +63,6 @@ class SummaryScreen(BaseScreen):
         self.query_one("#export-line").display = False
         self._show()
         self.query_one("#summary").focus()
-
-    def on_screen_resume(self) -> None:
-        # The after-the-decision screen saves its changes through the app: take them up.
-        current = self.app.current  # type: ignore[attr-defined]
-        if (isinstance(current, Walkthrough) and current is not self.state
-                and current.session.session_id == self.state.session.session_id):
-            self.state = current
-            self._show()
 
     def _show(self) -> None:
         summary = self.state.summary(self.clock(), calendar=self.calendar)
@@ -141,7 +133,13 @@ class SummaryScreen(BaseScreen):
         self.notify(f"Override recorded: {title}")
 
     def action_follow_up(self) -> None:
-        self.app.push_screen(FollowUpScreen(self.state, self.clock, self.calendar))
+        self.app.push_screen(FollowUpScreen(self.state, self.clock, self.calendar,
+                                            self._followed))
+
+    def _followed(self, state: Walkthrough) -> None:
+        # Saved by the after-the-decision screen already; only the view is updated here.
+        self.state = state
+        self._show()
 
     def action_review(self) -> None:
         self.app.push_screen(ReviewScreen(self.state), self._review_done)
