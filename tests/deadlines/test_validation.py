@@ -105,3 +105,15 @@ def test_a_closures_file_is_not_a_broken_document(tmp_path: Path,
                                           encoding="utf-8")
     assert main(["validate", str(folder)]) == 1
     assert "closures.yaml:2:" in capsys.readouterr().out
+
+
+def test_outcomes_without_deadlines_hash_as_before() -> None:
+    # Published versions are pinned by content hash: the optional field must not enter it.
+    from tests.conftest import DUTY_1_1
+    from threshold_guide.loading.canonical import canonical_json
+    from threshold_guide.loading.catalog import resolve_file
+
+    entry = resolve_file(DUTY_1_1)
+    assert b"deadlines" not in canonical_json(entry.document)
+    assert entry.sha256.startswith("5782df15f307")
+    assert b'"deadlines"' in canonical_json(resolve_file(DEADLINES).document)

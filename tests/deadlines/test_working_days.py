@@ -12,6 +12,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from threshold_guide.deadlines.working_days import (
     ENGLAND_AND_WALES,
@@ -108,3 +110,13 @@ def test_parse_local_reads_uk_time() -> None:
     assert parse_local("2026-12-07T11:00Z") == dt.datetime(2026, 12, 7, 11, tzinfo=dt.UTC)
     with pytest.raises(ValueError, match="not a time"):
         parse_local("next tuesday")
+
+
+@given(day=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31)),
+       count=st.integers(min_value=1, max_value=60))
+def test_working_days_land_on_a_working_day_the_right_count_away(day: dt.date,
+                                                                count: int) -> None:
+    due = CLOSED.add_working_days(day, count)
+    assert CLOSED.is_working_day(due)
+    assert CLOSED.working_days_between(day, due) == count
+    assert CLOSED.add_working_days(day, count + 1) > due
