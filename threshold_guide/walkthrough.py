@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.engine.decisions import RuleHit
 from threshold_guide.engine.route import Route, agreeing_route, derive_route
 from threshold_guide.engine.routing import node_targets
@@ -331,8 +332,9 @@ class Walkthrough:
     def clear_override(self, now: dt.datetime) -> Walkthrough:
         return self._replace(now, override=None) if self.session.override else self
 
-    def summary(self, now: dt.datetime, language: str = "en") -> Summary:
-        return build_summary(self.document, self.sha256, self.session, now, language)
+    def summary(self, now: dt.datetime, language: str = "en",
+                calendar: WorkingCalendar = ENGLAND_AND_WALES) -> Summary:
+        return build_summary(self.document, self.sha256, self.session, now, language, calendar)
 
     def voice_prompts(self, kind: VoiceKind) -> list[VoicePrompt]:
         return list(getattr(self.document, kind))

@@ -7,7 +7,6 @@ pattern? -> judge, whose suggestion is 'yes' when the child told of harm.
 from __future__ import annotations
 
 import json
-
 import shutil
 from collections.abc import Callable
 from pathlib import Path

@@ -16,6 +16,7 @@ def test_wheel_carries_the_stylesheet_and_the_app_runs_from_it(
     built_wheel: BuiltWheel, tmp_path: Path
 ) -> None:
     assert "threshold_guide/tui/app.tcss" in built_wheel.names
+    assert "threshold_guide/tui/follow_up.tcss" in built_wheel.names
     # Start the app headless from the unpacked wheel, far from the checkout, and quit.
     probe = (
         "import asyncio\n"

@@ -42,10 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     from threshold_guide.cli.commands import (
         book,
         diff,
+        done,
+        due,
+        escalate,
         explain,
+        follow_up,
         graph,
         guidance,
         paths,
+        response,
         run,
         scenarios,
         schema,
@@ -73,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (validate, guidance, paths, run, walk, schema, scenarios, serve, diff, upgrade,
-                   explain, graph, book, tracker):
+                   explain, graph, book, tracker, due, response, escalate, done,
+                   follow_up):
         module.add_parser(commands, parents)
     return parser
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.explain.audiences import AUDIENCES, asks_for
+from threshold_guide.explain.challenge import challenge_for
 from threshold_guide.explain.decisions import DECISIONS, Standing, standing
 from threshold_guide.explain.decisive import count, decisive_facts, in_general_terms
 from threshold_guide.explain.family_safety import FamilyRisk, family_risks, risk_sentence
@@ -211,6 +213,7 @@ def explain(
     audience: Audience,
     generated_at: dt.datetime,
     language: str = "en",
+    calendar: WorkingCalendar = ENGLAND_AND_WALES,
     confirm_unsafe_share: str | None = None,
 ) -> Explanation:
     """Explain a finished session's decision in plain language for ``audience``.
@@ -242,7 +245,7 @@ def explain(
     reason = (confirm_unsafe_share or "").strip()
     if family and risks and not reason:
         raise UnsafeToShare(risks)
-    summary = build_summary(document, sha256, session, generated_at, language)
+    summary = build_summary(document, sha256, session, generated_at, language, calendar)
     acting = summary.override.outcome if summary.override else summary.outcome
     where = standing(emergency=acting.emergency, test_met=acting.test_met)
     text = DECISIONS[document.decision]
@@ -310,5 +313,7 @@ def explain(
         advice=list(FAMILY_ADVICE) if family else [*summary.advice[:-1], JUDGEMENT],
         warnings=warnings,
         confirmed_unsafe_share=confirmed,
+        challenge=challenge_for(audience),
+        follow_through=None if family else summary.follow_through,
     )
 

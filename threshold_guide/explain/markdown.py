@@ -12,6 +12,7 @@ import re
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.models.summary import Citation
 from threshold_guide.models.timestamps import format_time
+from threshold_guide.summary.follow_through_markdown import follow_through_markdown
 from threshold_guide.summary.markdown import escape
 
 _PROFESSIONAL = {
@@ -188,6 +189,9 @@ def render_explanation_markdown(explanation: Explanation) -> str:
     out += [f"## {words['asks']}", "", *_bullets(e.asks)]
     if e.watch_for:
         out += [f"### {words['watch']}", "", *_bullets(e.watch_for)]
+    if e.challenge:
+        out += ["## How to challenge a decision", "", *_bullets(e.challenge)]
+    out += follow_through_markdown(e.follow_through)
     if e.withheld:
         out += [f"## {words['withheld']}", "", *_bullets(e.withheld)]
     g = e.guidance

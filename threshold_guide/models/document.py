@@ -19,6 +19,7 @@ from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 from threshold_guide.models.base import Identifier, Strict
 from threshold_guide.models.rules import DecisionPoint, Floor, Suggestion
 from threshold_guide.models.text import Text
+from threshold_guide.models.timescales import Deadline
 
 DOCUMENT_FORMAT: Literal[2] = 2
 """The newest document format this code reads. Format 2 only adds optional sections
@@ -165,6 +166,9 @@ class Outcome(Strict):
     """Who to contact and how (Markdown)."""
     rationale: Text
     """The sentence the summary uses to state this decision and why."""
+    deadlines: list[Deadline] = Field(default_factory=list, exclude_if=lambda steps: not steps)
+    """Dated steps (optional): what must be done by when, counted in working days from the
+    decision or from an earlier step. Left out of the content hash when empty."""
 
 
 class NoteRequest(Strict):

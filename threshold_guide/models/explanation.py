@@ -10,9 +10,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from threshold_guide.models.document import Decision, EvidenceType
+from threshold_guide.models.follow_through import FollowThroughInfo
 from threshold_guide.models.summary import ChangeInfo, Citation, GuidanceInfo
 from threshold_guide.models.timestamps import Timestamp
 
@@ -232,3 +233,8 @@ class Explanation(_Out):
     """Family version only: the reason the practitioner gave for producing it although the
     walk recorded that telling the family could put the child at risk
     (``--confirm-unsafe-share``); null otherwise."""
+    challenge: list[str] = Field(default_factory=list, exclude_if=lambda v: not v)
+    """How this reader can challenge a decision they disagree with (school and health)."""
+    follow_through: FollowThroughInfo | None = Field(default=None,
+                                                     exclude_if=lambda v: v is None)
+    """Dated steps, the response and any escalation; never in the family version."""

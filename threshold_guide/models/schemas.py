@@ -7,11 +7,13 @@ import json
 from pydantic import BaseModel
 
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.due import DueList
 from threshold_guide.models.explanation import Explanation
 from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.scenario_report import ConsistencyReport
 from threshold_guide.models.session import AnswersFile, Session
 from threshold_guide.models.summary import Summary
+from threshold_guide.models.timescales import ClosureDays
 from threshold_guide.models.tracker import TrackerExport
 from threshold_guide.models.tracker_report import TrackerReport
 from threshold_guide.versions.model import DocumentDiff
@@ -27,6 +29,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "diff": DocumentDiff,
     "tracker-export": TrackerExport,
     "tracker-report": TrackerReport,
+    "closures": ClosureDays,
+    "due": DueList,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -40,6 +44,8 @@ FILE_NAMES: dict[str, str] = {
     "diff": "diff.schema.json",
     "tracker-export": "tracker-export.schema.json",
     "tracker-report": "tracker-report.schema.json",
+    "closures": "closures.schema.json",
+    "due": "due.schema.json",
 }
 
 

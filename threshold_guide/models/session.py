@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, m
 
 from threshold_guide.models.base import Identifier
 from threshold_guide.models.document import EvidenceType, SemVer
+from threshold_guide.models.follow_through import FollowThrough
 from threshold_guide.models.timestamps import Timestamp
 
 SESSION_FORMAT: Literal[2] = 2
@@ -137,6 +138,8 @@ class Session(BaseModel):
     """The training scenario this session walks, if any."""
     history: list[HistoryEvent] = Field(default_factory=list)
     """Upgrades and other events, oldest first."""
+    follow_through: FollowThrough | None = Field(default=None, exclude_if=lambda v: v is None)
+    """After the decision: dated steps done, the response, any escalation (optional)."""
     created_at: Timestamp
     """When the session started."""
     updated_at: Timestamp

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from threshold_guide.models.document import Decision, EvidenceType, Signal, Status
+from threshold_guide.models.follow_through import FollowThroughInfo
 from threshold_guide.models.session import Selection
 from threshold_guide.models.timestamps import Timestamp
 
@@ -285,3 +286,7 @@ class Summary(_Out):
     """Single changes of answer that lead to another outcome, nearest first."""
     advice: list[str]
     """Standing advice: immediate danger, seeking advice, not a decision not to report."""
+    follow_through: FollowThroughInfo | None = Field(default=None,
+                                                     exclude_if=lambda v: v is None)
+    """Dated steps, the response from social services and any escalation; left out when
+    the outcome has no dated steps and nothing has been recorded."""

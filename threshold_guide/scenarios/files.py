@@ -24,6 +24,7 @@ from threshold_guide.loading.yaml_source import (
     read_text,
 )
 from threshold_guide.models.scenario import SCENARIO_FORMAT, Scenario
+from threshold_guide.models.timescales import CLOSURES_FILE
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, sort_key
 from threshold_guide.validation.schema_errors import schema_diagnostics
 
@@ -37,6 +38,8 @@ _JSON_MARKER = re.compile(rb'(?<!\\)"(?:kind|model_answers)"\s*:')
 
 def is_scenario_file(path: Path) -> bool:
     """Whether ``path`` holds a scenario rather than a threshold document (cheap: no parse)."""
+    if path.name == CLOSURES_FILE:  # a board's closure days have a 'kind:' too
+        return False
     try:
         if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
             return False
@@ -47,7 +50,8 @@ def is_scenario_file(path: Path) -> bool:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    return sorted(p for p in folder.rglob("*")
+                  if p.suffix in SUFFIXES and p.name != CLOSURES_FILE and p.is_file())
 
 
 def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from threshold_guide import __version__
+from threshold_guide.deadlines.schedule import follow_through
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.engine.changes import Alternative, what_would_change
 from threshold_guide.engine.decisions import FloorCheck, floor_checks
 from threshold_guide.engine.route import DecisionStep, Route, Step, agreeing_route, derive_route
@@ -273,8 +275,12 @@ def build_summary(
     session: Session,
     generated_at: dt.datetime,
     language: str = "en",
+    calendar: WorkingCalendar = ENGLAND_AND_WALES,
 ) -> Summary:
-    """The referral rationale summary for a session that has reached an outcome."""
+    """The referral rationale summary for a session that has reached an outcome.
+
+    ``calendar`` gives the working days the dated steps are counted in (bank holidays, and
+    the closure days of the guidance folders in use)."""
     answers = session.selections()
     route = derive_route(document, answers, session.departure_reasons())
     if route.outcome is None:
@@ -344,4 +350,5 @@ def build_summary(
         sources=b.sources(route, definitions),
         what_would_change=[b.change(a) for a in what_would_change(doc, answers, route)],
         advice=advice,
+        follow_through=follow_through(doc, session, generated_at, calendar, language, route),
     )

@@ -147,6 +147,10 @@ def render_markdown(summary: Summary) -> str:
     out += ["**Who to contact:**", "", acting.contact.strip(), ""]
     for line in s.advice[1:-1]:
         out += [f"**{line}**", ""]
+    # Imported here: that module builds on this one's escaping.
+    from threshold_guide.summary.follow_through_markdown import follow_through_markdown
+
+    out += follow_through_markdown(s.follow_through)
 
     out += ["## The legal test", "", s.test.text.strip(), ""]
     out += ["**Who decides:**", "", s.test.who_decides.strip(), ""]

@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -51,7 +51,7 @@ def utc_now() -> dt.datetime:
 
 
 class ThresholdApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "follow_up.tcss"]
     TITLE = "threshold-guide"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
@@ -161,6 +161,7 @@ class ThresholdApp(App[int]):
         from threshold_guide.tui.screens.comparison import ComparisonScreen
         from threshold_guide.tui.screens.exercise import ExerciseScreen
         from threshold_guide.tui.screens.explanation import ExplanationScreen
+        from threshold_guide.tui.screens.follow_up import FollowUpScreen
         from threshold_guide.tui.screens.question import QuestionScreen
         from threshold_guide.tui.screens.review import ReviewScreen
         from threshold_guide.tui.screens.start import StartScreen
@@ -169,7 +170,7 @@ class ThresholdApp(App[int]):
 
         screens: list[type[Screen[Any]]] = [
             StartScreen, QuestionScreen, ReviewScreen, VoiceScreen, SummaryScreen,
-            ExplanationScreen, ExerciseScreen, ComparisonScreen, BrowserScreen,
+            ExplanationScreen, FollowUpScreen, ExerciseScreen, ComparisonScreen, BrowserScreen,
         ]
         sections: list[tuple[str, Iterable[BindingType]]] = [
             (str(getattr(screen, "HELP_TITLE", "")), screen.BINDINGS) for screen in screens

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from threshold_guide.deadlines.closures import load_calendar
+from threshold_guide.deadlines.schedule import follow_through
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.scenario import Scenario
@@ -58,6 +60,8 @@ class SessionFlow:
         self.export_dir = export_dir
         self.failing = False
         """The last save failed; the user has been told."""
+        self.calendar, _ = load_calendar(app.guidance)
+        """Working days: bank holidays and the guidance folders' closure days."""
         self._library: ScenarioLibrary | None = None
 
     def today(self) -> dt.date:
@@ -83,6 +87,8 @@ class SessionFlow:
                 done = progress(document, session).brief() if document else (
                     f"{len(session.answers)} answer(s); guidance version not found"
                 )
+                if document is not None and self._chase(document, session):
+                    done = f"⚠ CHASE NOW · {done}"
                 rows.append(ResumeRow(
                     key=session.session_id, reference=session.reference,
                     document=f"{ref.id} {ref.version}", progress=done,
@@ -97,6 +103,13 @@ class SessionFlow:
                     path=item.path,
                 ))
         return rows
+
+    def _chase(self, document: ThresholdDocument, session: Session) -> bool:
+        try:
+            info = follow_through(document, session, self.clock(), self.calendar)
+        except (ValueError, KeyError):
+            return False  # answers that no longer fit: the row already says so
+        return info is not None and info.chase_now
 
     def pinned_document(self, doc_id: str, version: str, sha: str) -> ThresholdDocument | None:
         for entry in self.catalog.versions(doc_id):
@@ -295,7 +308,7 @@ class SessionFlow:
             return ComparisonScreen(state, scenario)
         if view == "voice":
             return VoiceScreen(state, self.clock)
-        return SummaryScreen(state, self.clock, self.export_dir)
+        return SummaryScreen(state, self.clock, self.export_dir, self.calendar)
 
     def navigate(self, message: Navigate) -> None:
         state = message.state

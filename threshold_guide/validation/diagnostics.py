@@ -81,6 +81,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W702": (Severity.WARNING, "explanation for a question the model answers do not answer"),
     "W703": (Severity.WARNING, "departure reason on a model answer that agrees with the "
              "suggestion"),
+    # Timescales
+    "E901": (Severity.ERROR, "deadline gives no span, or more than one"),
+    "E902": (Severity.ERROR, "deadline span is negative"),
+    "E903": (Severity.ERROR, "deadline counts from an unknown or later step"),
+    "E904": (Severity.ERROR, "closure day listed twice"),
 }
 
 

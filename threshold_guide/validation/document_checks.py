@@ -16,6 +16,7 @@ from threshold_guide.models.document import (
     ThresholdDocument,
 )
 from threshold_guide.models.text import render
+from threshold_guide.validation.deadline_checks import check_deadlines
 from threshold_guide.validation.diagnostics import (
     Diagnostic,
     diagnostic,
@@ -279,4 +280,5 @@ def check_document(
     document: ThresholdDocument, source_map: SourceMap, file: Path
 ) -> list[Diagnostic]:
     """Every cross-reference, graph and content problem of one valid-shaped document."""
-    return _Checker(document, source_map, file).run()
+    found = _Checker(document, source_map, file).run()
+    return found + check_deadlines(document, source_map, file)

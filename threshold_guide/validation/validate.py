@@ -18,6 +18,7 @@ from threshold_guide.loading.yaml_source import (
     read_text,
 )
 from threshold_guide.models.document import DOCUMENT_FORMAT, ThresholdDocument
+from threshold_guide.models.timescales import CLOSURES_FILE
 from threshold_guide.validation.diagnostics import (
     Diagnostic,
     diagnostic,
@@ -113,8 +114,10 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
+            # A board's closure days sit beside its documents but are not one.
             files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in DOCUMENT_SUFFIXES and p.is_file())
+                sorted(p for p in path.rglob("*") if p.suffix in DOCUMENT_SUFFIXES
+                       and p.name != CLOSURES_FILE and p.is_file())
             )
         elif path.exists():
             files.append(path)

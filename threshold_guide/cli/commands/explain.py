@@ -7,6 +7,7 @@ from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import Commands, catalog, now, parse_time
+from threshold_guide.deadlines.working_days import WorkingCalendar
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.explain import (
@@ -111,6 +112,13 @@ def pinned_document(args: argparse.Namespace, session: Session) -> tuple[Thresho
     )
 
 
+def _calendar(args: argparse.Namespace) -> WorkingCalendar:
+    # Imported here: that module builds on this one's pinned_document.
+    from threshold_guide.cli.follow_up import working_calendar
+
+    return working_calendar(args)
+
+
 def _render(explanation: Explanation, form: str) -> str:
     if form == "json":
         return render_json(explanation)
@@ -141,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
              "--confirm-unsafe-share is not needed and is not stamped on the letter")
     try:
         explanation = explain(document, sha256, session, audience, now(args.at), args.lang,
-                              confirm_unsafe_share=reason)
+                              _calendar(args), confirm_unsafe_share=reason)
     except UnsafeToShare as problem:
         raise CommandError(
             f"{args.session}: {problem}",

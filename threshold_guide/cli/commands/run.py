@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit
+from threshold_guide.cli.follow_up import working_calendar
 from threshold_guide.cli.options import Commands, add_document_arguments, now, parse_time, resolve
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=args.role or None, at=stamp)})
     try:
-        summary = build_summary(document, entry.sha256, session, stamp, args.lang)
+        summary = build_summary(document, entry.sha256, session, stamp, args.lang,
+                                working_calendar(args))
     except SummaryError as problem:  # e.g. a departure from a suggestion without a reason
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from threshold_guide.cli.options import Commands
+from threshold_guide.deadlines.closures import check_closures, closures_paths, is_closures_file
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.paths import guidance_dirs
 from threshold_guide.scenarios.validate import file_entries, split_scenarios, validate_scenarios
@@ -37,10 +38,14 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or guidance_dirs(args.guidance)
+    closures = [check_closures(p) for p in
+                [*closures_paths(paths), *(p for p in paths if is_closures_file(p))]]
+    paths = [p for p in paths if not is_closures_file(p)]
     scenario_paths, paths = split_scenarios(paths)
     report = validate_paths(paths)
     scenarios = validate_scenarios(scenario_paths, report.files, guidance_dirs(args.guidance))
-    report.diagnostics = sorted([*report.diagnostics, *scenarios.diagnostics], key=sort_key)
+    report.diagnostics = sorted([*report.diagnostics, *scenarios.diagnostics,
+                                 *(d for c in closures for d in c.diagnostics)], key=sort_key)
     errors = sum(1 for d in report.diagnostics if d.severity is Severity.ERROR)
     warnings = len(report.diagnostics) - errors
     if args.format == "json":
@@ -55,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
                     "sha256": item.sha256,
                 }
                 for item in report.files
-            ] + file_entries(scenarios),
+            ] + file_entries(scenarios) + [
+                {"file": str(c.path), "ok": c.closures is not None, "kind": "closures",
+                 "id": None, "version": None, "sha256": None}
+                for c in closures
+            ],
             "errors": errors,
             "warnings": warnings,
             "diagnostics": [d.model_dump(mode="json") for d in report.diagnostics],
@@ -64,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for item in report.diagnostics:
             print(item.render())
-        files = len(report.files) + len(scenarios.checks)
+        files = len(report.files) + len(scenarios.checks) + len(closures)
         verdict = "ok" if report.ok else "FAILED"
         print(f"{verdict}: {files} file{'s' if files != 1 else ''} checked, "
               f"{errors} error{'s' if errors != 1 else ''}, "

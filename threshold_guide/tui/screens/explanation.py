@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
 from threshold_guide.models.explanation import Audience, Explanation
@@ -29,8 +30,10 @@ class ExplanationScreen(BaseScreen):
     ]
 
     def __init__(self, state: Walkthrough, audience: Audience, clock: Clock,
-                 export_dir: Path, *, confirm_unsafe_share: str | None = None) -> None:
+                 export_dir: Path, calendar: WorkingCalendar = ENGLAND_AND_WALES, *,
+                 confirm_unsafe_share: str | None = None) -> None:
         super().__init__()
+        self.calendar = calendar
         self.state = state
         self.audience = audience
         self.confirm_unsafe_share = confirm_unsafe_share
@@ -51,6 +54,7 @@ class ExplanationScreen(BaseScreen):
             # Stamped once, when opened: the export then says exactly what is on screen.
             self.explanation = explain(self.state.document, self.state.sha256,
                                        self.state.session, self.audience, self.clock(), "en",
+                                       self.calendar,
                                        confirm_unsafe_share=self.confirm_unsafe_share)
         except (ExplainError, SummaryError, AnswerError) as problem:
             self.query_one("#explanation", MarkdownView).update(

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.storage.exports import Exported, export_summary
 from threshold_guide.tui.messages import Clock
 from threshold_guide.tui.screens.base import BaseModal
@@ -93,12 +94,13 @@ class ExportModal(BaseModal[W], Generic[W]):
         self.dismiss(result)
 
 
-def summary_export(state: Walkthrough, clock: Clock, folder: Path) -> ExportModal[Exported]:
+def summary_export(state: Walkthrough, clock: Clock, folder: Path,
+                   calendar: WorkingCalendar = ENGLAND_AND_WALES) -> ExportModal[Exported]:
     """The summary's export dialog: Markdown, JSON and HTML."""
     stem = state.session.session_id
 
     def write(target: Path) -> Exported:
-        return export_summary(state.summary(clock()), target, stem)
+        return export_summary(state.summary(clock(), calendar=calendar), target, stem)
 
     return ExportModal(write, folder, "Markdown, JSON and HTML",
                        f"{stem}-summary.md, .json and .html")

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.explain import family_risks
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.summary import Summary
@@ -21,8 +22,10 @@ from threshold_guide.tui.screens.browser import BrowserScreen
 from threshold_guide.tui.screens.explanation import ExplanationScreen
 from threshold_guide.tui.screens.export import Exported, summary_export, written_line
 from threshold_guide.tui.screens.family_share import FamilyShareModal
+from threshold_guide.tui.screens.follow_up import FollowUpScreen
 from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
 from threshold_guide.tui.screens.review import ReviewScreen
+from threshold_guide.tui.widgets.chase_banner import ChaseBanner
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 from threshold_guide.walkthrough import Walkthrough
 
@@ -36,17 +39,22 @@ class SummaryScreen(BaseScreen):
         Binding("f4", "review", "Review"),
         Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths"),
         Binding("ctrl+b", "back", "Back"),
+        Binding("f8", "follow_up", "After", tooltip="After the decision: dated steps, the "
+                "response from social services, escalation"),
         Binding("f5", "book", "Logic book", show=False),
         Binding("f10", "home", "Save and close", show=False),
     ]
 
-    def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path) -> None:
+    def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path,
+                 calendar: WorkingCalendar = ENGLAND_AND_WALES) -> None:
         super().__init__()
         self.state = state
         self.clock = clock
         self.export_dir = export_dir
+        self.calendar = calendar
 
     def compose_body(self) -> ComposeResult:
+        yield ChaseBanner(id="chase-line")
         yield Static(id="outcome-line", markup=False)
         yield Static(id="override-line", markup=False)
         yield Static(id="departure-line", markup=False)
@@ -61,7 +69,8 @@ class SummaryScreen(BaseScreen):
         self.query_one("#summary").focus()
 
     def _show(self) -> None:
-        summary = self.state.summary(self.clock())
+        summary = self.state.summary(self.clock(), calendar=self.calendar)
+        self.query_one("#chase-line", ChaseBanner).show(summary.follow_through)
         outcome = summary.outcome
         emergency = "⚠ EMERGENCY: " if outcome.emergency else ""
         line = f"{emergency}Guidance outcome: {outcome.title} (level {outcome.level})"
@@ -109,8 +118,8 @@ class SummaryScreen(BaseScreen):
             self._show()
 
     def action_export(self) -> None:
-        self.app.push_screen(summary_export(self.state, self.clock, self.export_dir),
-                             self._exported)
+        self.app.push_screen(summary_export(self.state, self.clock, self.export_dir,
+                                            self.calendar), self._exported)
 
     def _exported(self, result: Exported | None) -> None:
         if result is None:
@@ -132,14 +141,16 @@ class SummaryScreen(BaseScreen):
             self.app.push_screen(FamilyShareModal(risks), self._family_confirmed)
             return
         self.app.push_screen(
-            ExplanationScreen(self.state, audience, self.clock, self.export_dir))
+            ExplanationScreen(self.state, audience, self.clock, self.export_dir,
+                              self.calendar))
 
     def _family_confirmed(self, reason: str | None) -> None:
         if reason is None:
             self.notify("No family letter was produced.")
             return
         self.app.push_screen(ExplanationScreen(self.state, Audience.FAMILY, self.clock,
-                                               self.export_dir, confirm_unsafe_share=reason))
+                                               self.export_dir, self.calendar,
+                                               confirm_unsafe_share=reason))
 
     def action_override(self) -> None:
         self.app.push_screen(OverrideModal(self.state), self._override_done)
@@ -156,6 +167,15 @@ class SummaryScreen(BaseScreen):
         self._commit(self.state.set_override(choice.outcome, choice.reason, by, now))
         title = render(self.state.document.outcome(choice.outcome).title)
         self.notify(f"Override recorded: {title}")
+
+    def action_follow_up(self) -> None:
+        self.app.push_screen(FollowUpScreen(self.state, self.clock, self.calendar,
+                                            self._followed))
+
+    def _followed(self, state: Walkthrough) -> None:
+        # Saved by the after-the-decision screen already; only the view is updated here.
+        self.state = state
+        self._show()
 
     def action_review(self) -> None:
         self.app.push_screen(ReviewScreen(self.state), self._review_done)

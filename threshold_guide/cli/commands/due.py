@@ -1,0 +1,115 @@
+"""threshold-guide due: the dated steps due or overdue across saved sessions."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from threshold_guide.cli.console import emit, note
+from threshold_guide.cli.follow_up import working_calendar
+from threshold_guide.cli.options import Commands, catalog, now, parse_time
+from threshold_guide.deadlines.due_list import FindDocument, Found, due_list
+from threshold_guide.deadlines.ics import render_ics
+from threshold_guide.deadlines.working_days import due_text
+from threshold_guide.exit_status import ExitStatus
+from threshold_guide.loading.catalog import Catalog
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.due import DueList, Skipped
+from threshold_guide.models.follow_through import StepStatus
+from threshold_guide.models.session import Session
+from threshold_guide.paths import data_dir
+from threshold_guide.storage.session_store import SessionStore, StoredSession
+from threshold_guide.summary.follow_through_markdown import CHASE_NOW
+from threshold_guide.summary.json_output import render_json
+
+EXAMPLE = """Lists every dated step not yet done in the saved sessions (the app's and plain
+mode's), soonest first, with "OVERDUE" or "CHASE NOW" where it has passed. Record a step
+as done with 'threshold-guide done', and the response with 'threshold-guide response'.
+
+--format ics writes calendar entries to import into Outlook or any calendar: each holds the
+step, its due time and the case reference only (no notes, no child's words).
+
+example:
+  threshold-guide due
+  threshold-guide due --format ics -o due.ics
+  threshold-guide due --data ./training-room --at 2026-12-10T09:00:00Z --format json
+"""
+
+STATUS_WORDS = {StepStatus.DUE: "due", StepStatus.OVERDUE: "⚠ OVERDUE",
+                StepStatus.CHASE_NOW: "⚠ CHASE NOW", StepStatus.DONE: "done"}
+
+
+def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "due", parents=parents, help="list dated steps due or overdue across saved sessions",
+        description="List the dated steps that are due or overdue across saved sessions, "
+        "soonest first, and the sessions to chase. Working days skip weekends, bank "
+        "holidays in England and Wales and the closure days of the guidance folders.",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--data", type=Path, metavar="DIR",
+                        help="the data folder (or a sessions folder) to read "
+                        "(default: THRESHOLD_GUIDE_DATA or your user data folder)")
+    parser.add_argument("--at", type=parse_time, metavar="TIME",
+                        help="the time to work out what is due at, and the calendar "
+                        "entries' time stamp (default: SOURCE_DATE_EPOCH or now)")
+    parser.add_argument("--format", choices=["text", "json", "ics"], default="text",
+                        help="text (default), JSON, or iCalendar entries")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write here (atomically, readable only by you)")
+    parser.set_defaults(handler=run)
+
+
+def _store(folder: Path | None) -> SessionStore:
+    base = folder if folder is not None else data_dir()
+    sessions = base / "sessions"
+    return SessionStore(sessions if sessions.is_dir() or folder is None else base)
+
+
+def _finder(found: Catalog, store: SessionStore) -> FindDocument:
+    def find(session: Session) -> ThresholdDocument | None:
+        ref = session.guidance
+        for entry in found.versions(ref.id):
+            if entry.version == ref.version and entry.sha256 == ref.sha256:
+                return entry.document
+        return store.kept_document(ref.sha256)
+
+    return find
+
+
+def collect(args: argparse.Namespace) -> DueList:
+    store = _store(args.data)
+    sessions: list[Found] = []
+    skipped: list[Skipped] = []
+    for item in store.listing():
+        if isinstance(item, StoredSession):
+            sessions.append(Found(str(item.path), item.session))
+        else:
+            skipped.append(Skipped(file=str(item.path), reason=item.reason))
+    return due_list(sessions, _finder(catalog(args), store), working_calendar(args),
+                    now(args.at), skipped)
+
+
+def render_text(listing: DueList) -> str:
+    lines = [f"Dated steps not yet done, at {due_text(listing.at)} (UK time):"]
+    if not listing.items:
+        lines.append("Nothing is due.")
+    for item in listing.items:
+        reference = item.reference or "(no reference)"
+        local = "; timescale to be confirmed locally" if item.confirm_locally else ""
+        lines.append(f"{STATUS_WORDS[item.status]:<12} {item.due_text:<23} {reference}: "
+                     f"{item.label}")
+        lines.append(f"{'':<12} step {item.step} of session {item.session_id}{local}")
+    if listing.chase_now:
+        lines += ["", f"CHASE NOW ({len(listing.chase_now)} session"
+                  f"{'' if len(listing.chase_now) == 1 else 's'}): {CHASE_NOW}"]
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    listing = collect(args)
+    for item in listing.skipped:
+        note(f"skipped {item.file}: {item.reason}")
+    text = {"json": render_json, "ics": render_ics}.get(args.format, render_text)(listing)
+    emit(text, args.output)
+    return ExitStatus.OK

@@ -1,0 +1,71 @@
+"""Open dated steps across saved sessions: what ``threshold-guide due`` lists.
+
+Pure over already-loaded sessions and documents; reading the folder is the command's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from threshold_guide.deadlines.schedule import follow_through
+from threshold_guide.deadlines.working_days import WorkingCalendar
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.due import DueItem, DueList, Skipped
+from threshold_guide.models.follow_through import DatedStepInfo, StepStatus
+from threshold_guide.models.session import Session
+
+
+@dataclass(frozen=True)
+class Found:
+    """A saved session and where it was read from."""
+
+    file: str
+    session: Session
+
+
+FindDocument = Callable[[Session], ThresholdDocument | None]
+
+
+def _item(session: Session, step: DatedStepInfo) -> DueItem:
+    ref = session.guidance
+    return DueItem(
+        session_id=session.session_id, reference=session.reference,
+        document=f"{ref.id} {ref.version}", step=step.id, label=step.label, span=step.span,
+        due=step.due, due_text=step.due_text, status=step.status,
+        confirm_locally=step.confirm_locally,
+    )
+
+
+def due_list(sessions: Iterable[Found], find: FindDocument, calendar: WorkingCalendar,
+             at: dt.datetime, skipped: Iterable[Skipped] = ()) -> DueList:
+    """Every step not yet done in ``sessions`` at ``at``, soonest due first."""
+    items: list[DueItem] = []
+    chase: list[str] = []
+    left_out = list(skipped)
+    for found in sessions:
+        session = found.session
+        document = find(session)
+        if document is None:
+            left_out.append(Skipped(file=found.file, reason=(
+                f"its guidance ({session.guidance.id} {session.guidance.version}) is not "
+                "available")))
+            continue
+        try:
+            info = follow_through(document, session, at, calendar)
+        except (AnswerError, KeyError, ValueError) as problem:
+            left_out.append(Skipped(file=found.file, reason=f"its answers do not fit: {problem}"))
+            continue
+        if info is None:
+            continue
+        steps = [s for s in info.steps if s.status is not StepStatus.DONE]
+        if info.escalation is not None and info.escalation.next_step is not None:
+            steps.append(info.escalation.next_step)
+        items += [_item(session, step) for step in steps]
+        if info.chase_now:
+            chase.append(session.session_id)
+    items.sort(key=lambda item: (item.due, item.reference, item.session_id, item.step))
+    return DueList(at=at, items=items, chase_now=sorted(chase),
+                   skipped=sorted(left_out, key=lambda s: s.file))

@@ -1,0 +1,64 @@
+"""Open dated steps as an iCalendar file any calendar (Outlook included) can import.
+
+Each entry carries the step, its due time and the case reference, and nothing else a
+practitioner typed: no notes, no child's words, no reasons, no names. The same steps and
+time give the same bytes: UIDs come from the session and step ids, DTSTAMP from the time
+given (``--at`` or SOURCE_DATE_EPOCH). Times are written in UTC, so no time zone
+definitions are needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from threshold_guide import __version__
+from threshold_guide.models.due import DueItem, DueList
+from threshold_guide.models.follow_through import StepStatus
+
+PRODID = "-//threshold-guide//due steps//EN"
+LEAD = dt.timedelta(minutes=30)
+"""Each entry is the half hour before the step is due, so it shows in the day's agenda."""
+_STATUS = {StepStatus.DUE: "Due", StepStatus.OVERDUE: "Overdue",
+           StepStatus.CHASE_NOW: "Chase now", StepStatus.DONE: "Done"}
+
+
+def uid(item: DueItem) -> str:
+    return f"{item.session_id}.{item.step}@threshold-guide"
+
+
+def _event(item: DueItem, stamp: dt.datetime) -> Event:
+    event = Event()
+    due = item.due.astimezone(dt.UTC)
+    reference = item.reference or "no case reference"
+    event.add("uid", uid(item))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", due - LEAD)
+    event.add("dtend", due)
+    event.add("summary", f"{_STATUS[item.status]}: {item.label} ({reference})")
+    local = " The timescale is to be confirmed locally." if item.confirm_locally else ""
+    record = ("record it with 'threshold-guide escalate'" if item.step.startswith("escalation-")
+              else f"run 'threshold-guide done {item.session_id} {item.step}'")
+    event.add("description",
+              f"Due by {item.due_text} (UK time), {item.span}.{local} Case reference: "
+              f"{reference}. threshold-guide session {item.session_id}, step {item.step}: "
+              f"when it is done, {record}.")
+    event.add("categories", ["Safeguarding"])
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def render_ics(listing: DueList) -> str:
+    """The open steps of ``listing`` as an iCalendar (RFC 5545) file."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "threshold-guide: dated steps")
+    calendar.add("x-generator", f"threshold-guide {__version__}")
+    stamp = listing.at.astimezone(dt.UTC)
+    for item in listing.items:
+        calendar.add_component(_event(item, stamp))
+    return bytes(calendar.to_ical()).decode("utf-8")

@@ -1,0 +1,38 @@
+"""Choose a dated step that has been done (recorded as done now)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Label, OptionList
+
+from threshold_guide.models.follow_through import DatedStepInfo
+from threshold_guide.tui.screens.base import BaseModal
+from threshold_guide.tui.widgets.cursor_list import CursorList, Row
+
+
+class StepDoneModal(BaseModal[str]):
+    TITLE_TEXT = "A dated step done"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Cancel"),
+    ]
+
+    def __init__(self, steps: list[DatedStepInfo]) -> None:
+        super().__init__()
+        self.steps = steps
+
+    def compose_body(self) -> ComposeResult:
+        yield Label("Which step has been done? It is recorded as done now. (Enter chooses)")
+        yield CursorList([Row(step.id, f"{step.label} (by {step.due_text})", f"{i}.")
+                          for i, step in enumerate(self.steps, start=1)],
+                         id="steps", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#steps", CursorList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(event.option.id)
