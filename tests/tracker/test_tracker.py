@@ -18,6 +18,14 @@ from tests.conftest import FIXTURES
 from threshold_guide.cli.main import main
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.follow_through import (
+    Escalation,
+    EscalationLevel,
+    EscalationStep,
+    FollowThrough,
+    Response,
+    ResponseOutcome,
+)
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, Override, Session
 from threshold_guide.tracker.anonymise import agency_category, anonymise, role_category
 from threshold_guide.tracker.database import month_of
@@ -79,6 +87,25 @@ def make_session(document: ThresholdDocument, number: int, agency: str, role: st
     )
 
 
+def with_follow_through(session: Session, route: str) -> Session:
+    """Education's agreed reports came back as assessments 3 working days later (Thu 1 to
+    Tue 6 October 2026); its departure was escalated."""
+    if route == "told-agree":
+        follow = FollowThrough(responses=[
+            Response(outcome=ResponseOutcome.NONE, at=dt.datetime(2026, 10, 5, 9, tzinfo=dt.UTC),
+                     reason=REASON),
+            Response(outcome=ResponseOutcome.ASSESSMENT,
+                     at=dt.datetime(2026, 10, 6, 15, tzinfo=dt.UTC), reason=REASON),
+        ])
+    else:
+        follow = FollowThrough(escalation=Escalation(
+            started_at=dt.datetime(2026, 10, 2, 9, tzinfo=dt.UTC), disagreement=REASON,
+            steps=[EscalationStep(level=EscalationLevel.LINE_MANAGER,
+                                  at=dt.datetime(2026, 10, 2, 10, tzinfo=dt.UTC),
+                                  contacted="Team manager", said=REASON)]))
+    return session.model_copy(update={"follow_through": follow})
+
+
 @pytest.fixture
 def board(tmp_path: Path) -> dict[str, Path]:
     """A guidance folder with the fixture, and one folder of saved sessions per agency."""
@@ -94,6 +121,8 @@ def board(tmp_path: Path) -> dict[str, Path]:
         for route in routes:
             number += 1
             session = make_session(document, number, agency, role, day, route)
+            if agency == "Ysgol Example":
+                session = with_follow_through(session, route)
             (folder / f"{session.session_id}.json").write_text(session.model_dump_json())
         folders[agency_category(agency).value] = folder
     return folders
@@ -167,7 +196,10 @@ def test_report_matches_the_hand_computed_table(
     assert report["uncertainty"] == [
         {"document_id": "test-rules", "question": "pattern", "count": None}
     ]
-    assert report["responses"] == [{"label": "none recorded", "count": 24}]
+    assert report["responses"] == [{"label": "none recorded", "count": 19},
+                                   {"label": "assessment", "count": 5}]
+    assert report["median_working_days_to_response"] == 3.0
+    assert report["escalations"] is None  # one, suppressed
     assert report["median_hours_to_decision"] == 0.0
     assert report["trends"] == [
         {"month": "2026-10", "records": 12, "departures": None},
@@ -281,8 +313,16 @@ def test_no_free_text_can_leave(reference: str, note: str, voice: str, role: str
     session = make_session(document, 1, marker + agency, marker + role, "2026-10-01", route,
                            reference=marker + reference, note=marker + note,
                            voice=marker + voice)
+    follow = FollowThrough(
+        responses=[Response(outcome=ResponseOutcome.IAA, reason=marker + note,
+                            by=marker + role, at=dt.datetime(2026, 10, 9, tzinfo=dt.UTC))],
+        escalation=Escalation(
+            started_at=dt.datetime(2026, 10, 9, tzinfo=dt.UTC), disagreement=marker + note,
+            steps=[EscalationStep(level=EscalationLevel.LINE_MANAGER,
+                                  at=dt.datetime(2026, 10, 9, tzinfo=dt.UTC),
+                                  contacted=marker + role, said=marker + voice)]))
     session = session.model_copy(update={"override": Override(
-        outcome="police", reason=marker + note, by=marker + role)})
+        outcome="police", reason=marker + note, by=marker + role), "follow_through": follow})
     record = anonymise(document, session, b"k" * 32)
     text = record.model_dump_json()
     assert marker not in text

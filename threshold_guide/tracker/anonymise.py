@@ -7,9 +7,11 @@ import hashlib
 import hmac
 import re
 
+from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, local
 from threshold_guide.engine.decisions import floor_checks
 from threshold_guide.engine.route import Route, agreeing_route, derive_route
 from threshold_guide.models.document import QuestionType, ThresholdDocument
+from threshold_guide.models.follow_through import ResponseOutcome
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.models.tracker import (
@@ -103,6 +105,19 @@ def _uncertain(route: Route) -> list[str]:
     return found
 
 
+def _response(session: Session, decided: dt.datetime) -> tuple[str | None, int | None]:
+    """The latest response's category, and working days from the decision to the first."""
+    follow = session.follow_through
+    real = [r for r in (follow.responses if follow else [])
+            if r.outcome is not ResponseOutcome.NONE]
+    if not real:
+        return None, None
+    first = min(real, key=lambda r: r.at)
+    latest = max(real, key=lambda r: r.at)
+    days = ENGLAND_AND_WALES.working_days_between(local(decided).date(), local(first.at).date())
+    return latest.outcome.value, max(days, 0)
+
+
 def decision_time(session: Session, route: Route) -> dt.datetime:
     """When the outcome was reached: the last change of an answer on the route."""
     times = [
@@ -135,6 +150,7 @@ def anonymise(document: ThresholdDocument, session: Session, key: bytes) -> Trac
         chosen = document.outcome(session.override.outcome)
         override = _direction(chosen.level, reached.level)
     checks = floor_checks(document, session.selections(), reached)
+    response, days = _response(session, decision_time(session, route))
     decided = decision_time(session, route)
     hours = int(max((decided - session.created_at).total_seconds(), 0) // 3600)
     return TrackerRecord(
@@ -162,5 +178,8 @@ def anonymise(document: ThresholdDocument, session: Session, key: bytes) -> Trac
         floors=[check.floor.id for check in checks],
         floors_met=all(chosen.level >= check.minimum.level for check in checks),
         uncertain=_uncertain(route),
+        response=response,
+        escalated=bool(session.follow_through and session.follow_through.escalation),
         hours_to_decision=hours,
+        working_days_to_response=days,
     )
