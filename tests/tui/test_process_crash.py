@@ -104,7 +104,7 @@ def test_kill_minus_nine_then_restart(tmp_path: Path) -> None:
 
     first = Terminal(env)
     try:
-        first.wait_for("Start walk")
+        first.wait_for("Case ref.")  # the start screen itself, not a footer while loading
         first.type("\t")  # first use starts at the role: on to the agency,
         first.type("\t")  # then to the case reference
         first.type("PTY-1")

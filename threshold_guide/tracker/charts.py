@@ -70,6 +70,7 @@ def outcome_chart(report: TrackerReport) -> str:
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         axes.set_ylabel("records")
         axes.set_title("Outcomes by agency")
+        axes.tick_params(axis="x", labelrotation=20)
         axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
 
     return _svg(draw)
@@ -86,6 +87,7 @@ def departure_chart(report: TrackerReport) -> str:
         axes.set_ylim(0, 1)
         axes.set_ylabel("share of records")
         axes.set_title("Departures from the guidance's suggestion, by agency")
+        axes.tick_params(axis="x", labelrotation=20)
 
     return _svg(draw)
 
@@ -102,6 +104,7 @@ def trend_chart(report: TrackerReport) -> str:
         axes.plot(labels, [t.departures or 0 for t in months], marker="s",
                   label="departures")
         axes.set_title("By month")
+        axes.tick_params(axis="x", labelrotation=45)
         axes.legend(fontsize=7)
 
     return _svg(draw)

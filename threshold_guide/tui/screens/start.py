@@ -147,6 +147,11 @@ class StartScreen(BaseScreen):
         self.show_rows(self.rows)
         if self.catalog.ids():
             self._fill_versions(self.catalog.ids()[0])
+        # Focus before the first paint: keys typed as soon as the screen shows (a fast
+        # typist, a screen reader, a script) must land in the field the screen shows ready.
+        for field in self.query(".first-focus"):
+            field.focus()
+            break
 
 
     def _resume_label(self) -> str:
