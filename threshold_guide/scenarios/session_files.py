@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,16 @@ from threshold_guide.validation.diagnostics import Diagnostic, diagnostic
 from threshold_guide.validation.schema_errors import schema_diagnostics
 
 SUFFIXES = (".json", ".yaml", ".yml")
+_KEPT_DOCUMENT = re.compile(r"^[0-9a-f]{64}\.json$")
+
+
+def _kept_document(path: Path) -> bool:
+    """A copy of a document version that the app keeps beside its sessions.
+
+    The sessions folder holds ``documents/<sha256>.json`` (see ``SessionStore``); a folder
+    of sessions (a data folder, or ``serve``'s participants folder) is read without them.
+    """
+    return path.parent.name == "documents" and bool(_KEPT_DOCUMENT.match(path.name))
 
 
 class SessionFileError(Exception):
@@ -50,7 +61,8 @@ def _read(path: Path) -> SessionFile | list[Diagnostic]:
 
 
 def read_sessions(paths: Iterable[Path]) -> list[SessionFile]:
-    """Every session in the files named and under the folders named (sorted, recursive).
+    """Every session in the files named and under the folders named (sorted, recursive;
+    the documents the app keeps beside its sessions are left out).
 
     Raises :class:`SessionFileError` with the problems of every bad file at once.
     """
@@ -58,7 +70,8 @@ def read_sessions(paths: Iterable[Path]) -> list[SessionFile]:
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES
+                                and p.is_file() and not _kept_document(p)))
         elif path.is_file():
             files.append(path)
         else:
