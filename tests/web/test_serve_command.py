@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BuiltWheel
 from threshold_guide.cli.commands import serve as serve_command
 from threshold_guide.cli.main import main
 from threshold_guide.web.server import Address, Room, app_command
@@ -123,3 +124,8 @@ def test_help_ends_with_an_example(capsys: Capture) -> None:
     out = capsys.readouterr().out
     assert out.strip().split("\n\n")[-1].startswith("example")
     assert "threshold-guide[web]" in out
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_page_template(built_wheel: BuiltWheel) -> None:
+    assert "threshold_guide/web/templates/index.html" in built_wheel.names
