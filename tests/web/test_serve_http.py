@@ -106,17 +106,20 @@ def run_served(tmp_path: Path, scenario: Scenario) -> None:
 async def _page_address(client: TestClient[aiohttp.web.Request, aiohttp.web.Application]
                         ) -> str:
     """What a new tab ends up at: the link, redirected to carry a participant id."""
-    response = await client.get(f"/?token={TOKEN}", allow_redirects=False)
+    response = await client.get(f"/?token={TOKEN}&fontsize=20", allow_redirects=False)
     assert response.status == 303
     location = response.headers["Location"]
-    assert re.search(r"[?&]participant=[0-9a-f]{24}(&|$)", location)
-    return location
+    # Relative, keeping what the link carried, so it works under a proxy's path too.
+    assert location.startswith(f"?token={TOKEN}&fontsize=20&participant=")
+    assert re.search(r"[?&]participant=[0-9a-f]{24}$", location)
+    return "/" + location
 
 
 def _socket_path(page: str) -> str:
+    """Where the page's script connects (relative to the page, which is at /)."""
     found = re.search(r'data-socket-path="([^"]+)"', page)
     assert found
-    return found.group(1)
+    return "/" + found.group(1)
 
 
 async def _read_until(websocket: aiohttp.ClientWebSocketResponse, needle: bytes) -> bytes:
@@ -140,10 +143,11 @@ def test_the_page_needs_the_token(tmp_path: Path) -> None:
         assert page.status == 200
         body = await page.text()
         assert TOKEN in _socket_path(body)
+        assert 'data-font-size="20"' in body
         # Everything the page loads comes from this server.
         assert "googleapis" not in body
         for reference in re.findall(r'(?:src|href)="([^"]*)"', body):
-            assert reference.startswith("/static/"), reference
+            assert reference.startswith("static/"), reference
         policy = page.headers["Content-Security-Policy"]
         assert "default-src 'none'" in policy and "connect-src 'self'" in policy
         assert "frame-ancestors 'none'" in policy
@@ -197,6 +201,7 @@ def test_the_websocket_is_refused_to_another_origin_or_without_the_token(
             (path.replace(TOKEN, ""), {"Origin": own}),
             (stranger, {"Origin": own}),                         # an id never issued
             ("/ws", {"Origin": own}),                            # textual-serve's address
+            (path.replace("/ws/", "/ws//"), {"Origin": own}),
         ]
         for address, headers in refused:
             with pytest.raises(aiohttp.WSServerHandshakeError) as refusal:

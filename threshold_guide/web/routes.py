@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import textual_serve
 from aiohttp import WSMsgType, web
@@ -83,14 +84,16 @@ async def page(request: web.Request) -> web.StreamResponse:
         return _refuse(refusal)
     participant = request.query.get("participant")
     if not state.participants.known(participant):
-        # Each new tab gets its own id in its address; reloading keeps it.
-        address = request.rel_url.update_query(participant=state.participants.issue())
-        raise web.HTTPSeeOther(address, headers={**security_headers(), "Cache-Control": "no-store"})
+        # Each new tab gets its own id in its address; reloading keeps it. A relative
+        # address, so a proxy serving the page under a path keeps working.
+        query = request.rel_url.update_query(participant=state.participants.issue()).query
+        raise web.HTTPSeeOther(f"?{urlencode(list(query.items()))}",
+                               headers={**security_headers(), "Cache-Control": "no-store"})
     assert participant is not None
     nonce = secrets.token_urlsafe(16)
     body = render_page(
-        title=state.title, static="/static/", nonce=nonce,
-        socket_path=f"/ws/{state.gate.token}/{participant}",
+        title=state.title, static="static/", nonce=nonce,
+        socket_path=f"ws/{state.gate.token}/{participant}",
         size=font_size(request.query.get("fontsize")),
     )
     return web.Response(text=body, content_type="text/html", headers=security_headers(nonce))
@@ -105,7 +108,12 @@ async def socket(request: web.Request) -> web.StreamResponse:
     if refusal:
         log.warning("refused a websocket connection: %s", refusal)
         return _refuse(refusal)
-    folder = state.participants.folder(request.match_info["participant"])
+    try:
+        folder = state.participants.folder(request.match_info["participant"])
+    except OSError as problem:
+        log.error("cannot make a participant's data folder: %s", problem)
+        return web.Response(status=500, text="The server cannot save this tab's sessions.\n",
+                            headers=security_headers())
     websocket = web.WebSocketResponse(heartbeat=15)
     await websocket.prepare(request)
     state.sockets.add(websocket)
