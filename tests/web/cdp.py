@@ -3,7 +3,9 @@
 The served app is drawn by xterm.js on a canvas, so its text is not in the page's DOM.
 What the browser received over the app's websocket is: the page's own connection, seen
 through the DevTools Network domain, read as terminal output with the escape codes taken
-out. Keys are sent as real key events to the page, as a user would type them.
+out. Keys are sent as real key events to the page, as a user would type them. The same
+domain records the address of every request a page makes, so a test can tell that
+nothing was fetched from elsewhere.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ CHROMIUM_FLAGS = [
 
 KEYS: dict[str, dict[str, Any]] = {
     "enter": {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"},
-    "tab": {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9},
+    "tab": {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "text": "\t"},
     "ctrl+n": {"key": "n", "code": "KeyN", "windowsVirtualKeyCode": 78, "modifiers": 2},
 }
 
@@ -51,52 +53,31 @@ def terminal_text(raw: bytes) -> str:
 
 
 class Page:
-    """One browser tab, attached over the browser's DevTools websocket."""
+    """One browser tab, attached to the browser over its DevTools session."""
 
-    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
-        self.socket = socket
-        self.session_id = ""
+    def __init__(self, browser: Browser, session_id: str) -> None:
+        self.browser = browser
+        self.session_id = session_id
         self.received = bytearray()
         """Everything the page received as binary websocket frames: the app's output."""
-        self._next_id = 0
-        self._waiting: dict[int, asyncio.Future[dict[str, Any]]] = {}
-        self._reader = asyncio.create_task(self._read())
+        self.requested: list[str] = []
+        """The address of every request the page made: documents, assets, websockets."""
 
-    async def _read(self) -> None:
-        async for message in self.socket:
-            if message.type is not aiohttp.WSMsgType.TEXT:
-                continue
-            data = json.loads(message.data)
-            if "id" in data:
-                future = self._waiting.pop(data["id"], None)
-                if future is not None and not future.done():
-                    future.set_result(data)
-            elif data.get("method") == "Network.webSocketFrameReceived":
-                frame = data["params"]["response"]
-                if frame.get("opcode") == 2:  # binary: the app's terminal output
-                    self.received += base64.b64decode(frame["payloadData"])
+    def handle(self, method: str, params: dict[str, Any]) -> None:
+        """Record one DevTools event of this tab."""
+        if method == "Network.requestWillBeSent":
+            self.requested.append(params["request"]["url"])
+        elif method == "Network.webSocketCreated":
+            self.requested.append(params["url"])
+        elif method == "Network.webSocketFrameReceived":
+            frame = params["response"]
+            if frame.get("opcode") == 2:  # binary: the app's terminal output
+                self.received += base64.b64decode(frame["payloadData"])
 
     async def send(self, method: str, timeout: float = 15, **params: Any) -> dict[str, Any]:
-        self._next_id += 1
-        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
-        if self.session_id:
-            message["sessionId"] = self.session_id
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._waiting[self._next_id] = future
-        await self.socket.send_str(json.dumps(message))
-        reply = await asyncio.wait_for(future, timeout)
-        if "error" in reply:
-            raise RuntimeError(f"{method}: {reply['error']}")
-        result: dict[str, Any] = reply.get("result", {})
-        return result
+        return await self.browser.send(method, self.session_id, timeout, **params)
 
     async def open(self, url: str) -> None:
-        target = await self.send("Target.createTarget", url="about:blank")
-        attached = await self.send("Target.attachToTarget", targetId=target["targetId"],
-                                   flatten=True)
-        self.session_id = attached["sessionId"]
-        await self.send("Network.enable")
-        await self.send("Page.enable")
         await self.send("Page.navigate", url=url)
 
     def text(self, since: int = 0) -> str:
@@ -128,6 +109,27 @@ class Page:
         await self.send("Input.dispatchKeyEvent", type="keyUp",
                         **{k: v for k, v in event.items() if k != "text"})
 
+    async def type_text(self, text: str) -> None:
+        """Type ``text`` into the terminal as a user would (one key event per character)."""
+        await self.send("Runtime.evaluate", expression=(
+            "document.querySelector('.xterm-helper-textarea').focus()"))
+        for character in text:
+            await self.send("Input.dispatchKeyEvent", type="keyDown", text=character,
+                            key=character)
+            await self.send("Input.dispatchKeyEvent", type="keyUp", key=character)
+
+    async def evaluate(self, expression: str, timeout: float = 30) -> Any:
+        """The value of a JavaScript expression in the page; promises are awaited."""
+        result = await self.send("Runtime.evaluate", timeout=timeout, expression=expression,
+                                 awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result.get("result", {}).get("value")
+
+    async def location(self) -> str:
+        """The address the page is at now (after any redirect)."""
+        return str(await self.evaluate("window.location.href"))
+
     async def dom_has(self, selector: str) -> bool:
         result = await self.send("Runtime.evaluate",
                                  expression=f"!!document.querySelector({selector!r})")
@@ -137,6 +139,55 @@ class Page:
         shot = await self.send("Page.captureScreenshot", format="png")
         path.write_bytes(base64.b64decode(shot["data"]))
         return path
+
+
+class Browser:
+    """The browser's DevTools websocket, shared by its tabs; each reads its own events."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        self.socket = socket
+        self.pages: dict[str, Page] = {}
+        self._next_id = 0
+        self._waiting: dict[int, asyncio.Future[dict[str, Any]]] = {}
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        async for message in self.socket:
+            if message.type is not aiohttp.WSMsgType.TEXT:
+                continue
+            data = json.loads(message.data)
+            if "id" in data:
+                future = self._waiting.pop(data["id"], None)
+                if future is not None and not future.done():
+                    future.set_result(data)
+            elif (page := self.pages.get(data.get("sessionId", ""))) is not None:
+                page.handle(data.get("method", ""), data.get("params", {}))
+
+    async def send(self, method: str, session_id: str = "", timeout: float = 15,
+                   **params: Any) -> dict[str, Any]:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session_id:
+            message["sessionId"] = session_id
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._waiting[self._next_id] = future
+        await self.socket.send_str(json.dumps(message))
+        reply = await asyncio.wait_for(future, timeout)
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        result: dict[str, Any] = reply.get("result", {})
+        return result
+
+    async def new_page(self) -> Page:
+        """A new tab, recording its network traffic from the start."""
+        target = await self.send("Target.createTarget", url="about:blank")
+        attached = await self.send("Target.attachToTarget", targetId=target["targetId"],
+                                   flatten=True)
+        page = Page(self, attached["sessionId"])
+        self.pages[page.session_id] = page
+        await page.send("Network.enable")
+        await page.send("Page.enable")
+        return page
 
     async def close(self) -> None:
         self._reader.cancel()
@@ -173,8 +224,9 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.asynccontextmanager
-async def chromium(executable: str, profile: Path, timeout: float = 30) -> AsyncIterator[Page]:
-    """Headless Chromium with a fresh profile; yields a page, always stops the browser."""
+async def chromium(executable: str, profile: Path,
+                   timeout: float = 30) -> AsyncIterator[Browser]:
+    """Headless Chromium with a fresh profile; always stops the browser."""
     process = subprocess.Popen(
         [executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -184,10 +236,10 @@ async def chromium(executable: str, profile: Path, timeout: float = 30) -> Async
         async with aiohttp.ClientSession() as client, client.ws_connect(
             url, max_msg_size=0
         ) as socket:
-            page = Page(socket)
+            browser = Browser(socket)
             try:
-                yield page
+                yield browser
             finally:
-                await page.close()
+                await browser.close()
     finally:
         stop(process)

@@ -1,12 +1,14 @@
-"""Serve the terminal app to web browsers with textual-serve.
+"""Serve the terminal app to web browsers, for training rooms.
 
-textual-serve starts one app process per browser tab and shows it in the page over a
-websocket, so each participant walks their own session. It is an optional dependency
-(``pip install 'threshold-guide[web]'``) and is imported only when serving.
+Each browser tab gets its own app process (textual-serve's ``AppService``) shown in the
+page over a websocket, and its own data folder. Only the page itself, opened with the
+run's token, may connect (:mod:`threshold_guide.web.gate`). textual-serve and aiohttp are
+an optional dependency (``pip install 'threshold-guide[web]'``), imported only when serving.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import shlex
@@ -15,9 +17,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from threshold_guide.web.gate import Gate
+from threshold_guide.web.participants import Participants
 
 INSTALL_HINT = "pip install 'threshold-guide[web]'"
 TITLE = "threshold-guide"
+PARTICIPANT_APP = "threshold_guide.web.participant_app"
+"""The module each tab's app process runs (see its docstring)."""
 
 
 class WebExtraMissing(Exception):
@@ -58,21 +66,61 @@ class Address:
             return self.host == ""
 
 
-def app_command(guidance: Sequence[Path] | None) -> str:
-    """The shell command textual-serve runs for each browser: this app, this interpreter."""
-    words = [sys.executable, "-m", "threshold_guide"]
+    @property
+    def names(self) -> frozenset[str]:
+        """Host names the server answers to (see :meth:`Gate.host_refusal`)."""
+        names = {"localhost", self.host.strip("[]").rstrip(".").lower()}
+        with contextlib.suppress(ValueError):
+            if hostname := urlsplit(self.url).hostname:
+                names.add(hostname.rstrip(".").lower())
+        return frozenset(names)
+
+    @property
+    def ports(self) -> frozenset[int]:
+        ports = {self.port}
+        with contextlib.suppress(ValueError):
+            parts = urlsplit(self.url)
+            ports.add(parts.port or (443 if parts.scheme == "https" else 80))
+        return frozenset(ports)
+
+
+@dataclass(frozen=True)
+class Room:
+    """One run of ``serve``: where it listens, its token, and where each tab's folder goes."""
+
+    address: Address
+    token: str
+    participants: Path
+    """Each browser tab's data folder is made in here, named by a random participant id."""
+    guidance: tuple[Path, ...] | None = None
+
+    @property
+    def link(self) -> str:
+        """The address to open: the page with this run's token."""
+        return f"{self.address.url}/?token={self.token}"
+
+    def gate(self) -> Gate:
+        scheme = "https" if self.address.url.startswith("https:") else "http"
+        return Gate(self.token, self.address.names, self.address.ports, scheme)
+
+
+def app_command(guidance: Sequence[Path] | None, data: Path) -> str:
+    """The shell command for one tab's app: this interpreter, this guidance, its own folder."""
+    words = [sys.executable, "-m", PARTICIPANT_APP, "--data", str(data.resolve())]
     for folder in guidance or []:
         # Absolute, so the app finds the folder whatever its working directory.
         words += ["--guidance", str(folder.resolve())]
     return subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
 
 
-def serve(address: Address, guidance: Sequence[Path] | None) -> None:
+def serve(room: Room) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM). Raises OSError if the port is taken."""
     try:
-        from textual_serve.server import Server
+        from threshold_guide.web.routes import State, run
     except ImportError:
         raise WebExtraMissing from None
-    server = Server(app_command(guidance), host=address.host, port=address.port, title=TITLE,
-                    public_url=address.url)
-    server.serve()
+    state = State(
+        gate=room.gate(), participants=Participants(room.participants), title=TITLE,
+        app_command=lambda data: app_command(room.guidance, data),
+    )
+    run(state, room.address.host, room.address.port)

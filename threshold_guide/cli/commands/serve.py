@@ -8,15 +8,20 @@ import socket
 from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.options import Commands
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.paths import DATA_ENV
-from threshold_guide.web.server import INSTALL_HINT, Address, WebExtraMissing, serve
+from threshold_guide.paths import DATA_ENV, data_dir
+from threshold_guide.web.gate import new_token
+from threshold_guide.web.server import INSTALL_HINT, Address, Room, WebExtraMissing, serve
 
-EXAMPLE = f"""Each browser tab runs its own copy of the app. Saved sessions go in the data folder
-of the user running the server, shared by everyone connected: for a training room, point
-{DATA_ENV} at a folder kept for it. Needs the web extra: {INSTALL_HINT}
+PARTICIPANTS = "participants"
+"""Folder in the data folder that holds one folder per browser tab."""
+
+EXAMPLE = f"""Open the link it prints: it carries a secret token made for this run, and nothing
+is served without it. Each browser tab runs its own copy of the app with its own folder
+for sessions, under {PARTICIPANTS}/ in the data folder ({DATA_ENV} chooses it). Afterwards:
+threshold-guide scenarios report DATA/{PARTICIPANTS}/. Needs the web extra: {INSTALL_HINT}
 
 example:
-  threshold-guide serve                      then open http://127.0.0.1:8000
+  threshold-guide serve                      then open the http://127.0.0.1:8000/?token=... link
   threshold-guide serve --port 8080 --guidance ./our-guidance/
   {DATA_ENV}=./training-room threshold-guide serve --host 0.0.0.0 \\
       --public-url http://trainer-laptop.local:8000
@@ -36,8 +41,8 @@ def _port(text: str) -> int:
 def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "serve", parents=parents, help="serve the app to web browsers (training rooms)",
-        description="Serve the terminal app to web browsers with textual-serve. Only this "
-        "computer can connect unless --host says otherwise.",
+        description="Serve the terminal app to web browsers. Only this computer can connect "
+        "unless --host says otherwise, and only with the link printed at start.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1",
@@ -50,22 +55,32 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    for folder in args.guidance or []:
+        if not folder.is_dir():
+            raise CommandError(f"{folder}: no such guidance folder",
+                               "check the path given to --guidance", ExitStatus.USAGE)
     address = Address(args.host, args.port, args.public_url)
     if address.wildcard and not args.public_url:
-        # Browsers cannot open 0.0.0.0; the page must point them at this computer's name.
+        # Browsers cannot open 0.0.0.0; the link must name this computer instead.
         address = Address(args.host, args.port, f"http://{socket.gethostname()}:{args.port}")
+    participants = data_dir() / PARTICIPANTS
+    room = Room(address, new_token(), participants,
+                tuple(args.guidance) if args.guidance else None)
     if not address.loopback:
         note(
-            f"WARNING: serving on {args.host}:{args.port}, so other computers can connect. "
-            "There is no login and the connection is not encrypted: anyone who can reach "
-            f"{address.url} can use the app and the sessions saved by this user account. "
-            "Use it only on a trusted training network, with training cases, never real "
-            f"case details. If browsers cannot connect, pass --public-url with this "
-            "computer's address."
+            f"WARNING: serving on {args.host}:{args.port}, so OTHER COMPUTERS CAN CONNECT. "
+            "There is no login beyond the token in the link below: anyone who has the link "
+            f"and can reach {address.url} can use the app. The connection is not encrypted, "
+            "so others on the network can read the token and what is typed. Use it only on a "
+            "trusted training network, with training cases, never real case details. If "
+            "browsers cannot connect, pass --public-url with the address they use."
         )
-    note(f"open {address.url} in a web browser; press Ctrl+C to stop")
+    note(f"each browser tab saves its sessions in its own folder under {participants}; "
+         f"afterwards: threshold-guide scenarios report {participants}")
+    note(f"open {room.link} in a web browser (the whole link: it carries this run's "
+         "token); press Ctrl+C to stop")
     try:
-        serve(address, args.guidance)
+        serve(room)
     except WebExtraMissing:
         raise CommandError("'serve' needs textual-serve, which is not installed",
                            INSTALL_HINT, ExitStatus.USAGE) from None
