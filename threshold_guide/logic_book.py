@@ -15,6 +15,7 @@ from threshold_guide.models.document import (
     ThresholdDocument,
 )
 from threshold_guide.models.text import render
+from threshold_guide.plural import counted
 from threshold_guide.summary.build import DECISION_NAMES
 
 
@@ -30,7 +31,7 @@ def _conditions(route: Route, question: Question, lang: str) -> str:
     if route.if_all:
         parts.append("all of " + labels(route.if_all) + " are ticked")
     if route.min_selected is not None:
-        parts.append(f"at least {route.min_selected} item(s) are ticked")
+        parts.append(f"at least {counted(route.min_selected, 'item is', 'items are')} ticked")
     return "If " + " and ".join(parts) if parts else "Otherwise"
 
 

@@ -27,6 +27,7 @@ from threshold_guide.models.document import (
 from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
+from threshold_guide.plural import counted
 from threshold_guide.summary.build import build_summary
 
 VoiceKind = Literal["child_voice", "strengths"]
@@ -48,8 +49,7 @@ class Progress:
     def describe(self, language: str = "en") -> str:
         if self.outcome is not None:
             return f"finished: {render(self.outcome.title, language)}"
-        plural = "" if self.answered == 1 else "s"
-        return f"{self.answered} question{plural} answered"
+        return f"{counted(self.answered, 'question')} answered"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.plain.dialogue import Command, Dialogue, command
+from threshold_guide.plural import counted
 from threshold_guide.sessions import new_session, new_session_id
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.build import DECISION_NAMES, IMMEDIATE_DANGER
@@ -89,10 +90,10 @@ def resume(store: SessionStore, session: Session, catalog: Catalog, dialogue: Di
     for entry, upgrade in moves:
         options.append((entry, upgrade))
         kind = "the changed" if entry.version == ref.version else "the newer version"
-        again = (f"; {len(upgrade.dropped)} changed question(s) to answer again"
+        again = (f"; {counted(len(upgrade.dropped), 'changed question')} to answer again"
                  if upgrade.dropped else "")
         dialogue.say(f"{len(options)}. Move to {kind} {entry.version}: keeps "
-                     f"{len(upgrade.kept)} answer(s) to unchanged questions{again}.")
+                     f"{counted(len(upgrade.kept), 'answer')} to unchanged questions{again}.")
     span = "1" if len(options) == 1 else f"1 to {len(options)}"
     while True:
         line = dialogue.ask(f"How to go on, {span}, or q to stop: ")

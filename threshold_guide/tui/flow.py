@@ -20,6 +20,7 @@ from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.paths import shipped_scenarios
+from threshold_guide.plural import counted
 from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.sessions import new_session, new_session_id
 from threshold_guide.storage.session_store import (
@@ -33,6 +34,7 @@ from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.exercise import ExerciseScreen
 from threshold_guide.tui.screens.info import InfoModal
 from threshold_guide.tui.screens.intro import IntroModal
+from threshold_guide.tui.screens.override import OverrideChoice
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.resume import PINNED, Move, ResumeModal
 from threshold_guide.tui.screens.start import StartScreen
@@ -59,6 +61,8 @@ class SessionFlow:
         self.failing = False
         """The last save failed; the user has been told."""
         self._library: ScenarioLibrary | None = None
+        self.override_drafts: dict[str, OverrideChoice] = {}
+        """Overrides begun on a summary and not saved yet, by session id."""
 
     def today(self) -> dt.date:
         return self.clock().date()
@@ -81,7 +85,7 @@ class SessionFlow:
                 ref = session.guidance
                 document = self.pinned_document(ref.id, ref.version, ref.sha256)
                 done = progress(document, session).describe() if document else (
-                    f"{len(session.answers)} answer(s); guidance version not found"
+                    f"{counted(len(session.answers), 'answer')}; guidance version not found"
                 )
                 rows.append(ResumeRow(
                     key=session.session_id, reference=session.reference,
@@ -226,7 +230,8 @@ class SessionFlow:
             dropped = len(choice.upgrade.dropped)
             self.app.notify(
                 f"Moved to version {choice.entry.version}. "
-                + (f"{dropped} changed question(s) need answering again." if dropped else
+                + (f"{counted(dropped, 'changed question needs', 'changed questions need')} "
+                   "answering again." if dropped else
                    "All answers were kept."),
                 title="Guidance updated",
             )
@@ -265,7 +270,7 @@ class SessionFlow:
             return ComparisonScreen(state, scenario)
         if view == "voice":
             return VoiceScreen(state, self.clock)
-        return SummaryScreen(state, self.clock, self.export_dir)
+        return SummaryScreen(state, self.clock, self.export_dir, self.override_drafts)
 
     def navigate(self, message: Navigate) -> None:
         if message.state is not None:

@@ -10,6 +10,7 @@ from threshold_guide.cli.console import note
 from threshold_guide.cli.options import Commands, add_document_arguments, resolve
 from threshold_guide.engine.paths import all_routes
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.plural import counted
 
 EXAMPLE = """example:
   threshold-guide paths wales-duty-to-report --limit 5
@@ -49,5 +50,5 @@ def run(args: argparse.Namespace) -> int:
             )
             print(f"{number}. {route.outcome}: {steps}")
     if args.limit is not None and len(found) == args.limit:
-        note(f"stopped after {args.limit} routes (--limit)")
+        note(f"stopped after {counted(args.limit, 'route')} (--limit)")
     return ExitStatus.OK

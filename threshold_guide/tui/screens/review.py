@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from threshold_guide.models.text import render
+from threshold_guide.plural import counted
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
@@ -71,8 +72,8 @@ class ReviewScreen(Screen[str | None]):
             end = ""
         off_route = len(set(self.state.session.answers) - set(route.question_ids))
         if off_route:
-            end += (f" {off_route} other answer(s) are kept from an earlier route and come back "
-                    "if the route returns to them.")
+            end += (f" {counted(off_route, 'other answer is', 'other answers are')} kept from an "
+                    "earlier route and come back if the route returns to them.")
         return end
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
