@@ -11,22 +11,60 @@ import re
 
 from threshold_guide.models.summary import Citation, Summary
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _INDENT = re.compile(r"^[ \t]+")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ALWAYS = frozenset("`*[|")
+"""Characters that start Markdown syntax wherever they are: code, emphasis, links and
+images (``[``, so ``]``, ``(`` and ``!`` can stay as typed) and table cells."""
+_LINE_START = ("#", ">", "-", "+", "=")
+"""What starts a heading, a quote, a list item or a heading underline, at a line's start."""
+
+
+def _escape_char(line: str, index: int) -> bool:
+    """Whether the character at ``index`` could be read as Markdown or HTML syntax."""
+    char = line[index]
+    after = line[index + 1] if index + 1 < len(line) else ""
+    before = line[index - 1] if index else ""
+    if char in _ALWAYS:
+        return True
+    if char == "\\":  # escapes the next punctuation, or breaks the line at its end
+        return after == "" or after in _ASCII_PUNCTUATION
+    if char == "_":  # inside a word (snake_case) an underscore can never emphasise
+        start, end = index, index
+        while start > 0 and line[start - 1] == "_":
+            start -= 1
+        while end + 1 < len(line) and line[end + 1] == "_":
+            end += 1
+        first = line[start - 1] if start else ""
+        last = line[end + 1] if end + 1 < len(line) else ""
+        return not (first.isalnum() and last.isalnum())
+    if char == "<":  # a tag, comment or autolink starts with a letter, '/', '!' or '?'
+        return after.isascii() and (after.isalpha() or after in "/!?")
+    if char == "&":  # only a character reference would turn into another character
+        return _ENTITY.match(line, index) is not None
+    if char == "~":  # strikethrough and fences need two or more
+        return "~" in (before, after)
+    return False
 
 
 def escape(text: str) -> str:
-    """Escape Markdown and HTML syntax in user-typed text, line by line."""
+    """Escape what Markdown or HTML would read as syntax in user-typed text, and nothing
+    more, line by line: ``(IAA)``, ``5 + 3 = 8`` and ``snake_case`` stay as typed."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _SPECIAL.sub(r"\\\1", line)
+        line = "".join(
+            f"\\{char}" if _escape_char(line, i) else char for i, char in enumerate(line)
+        )
         line = _LIST_START.sub(r"\1\2\\\3", line)
         # Four spaces of indentation would start a code block; no-break spaces keep the
         # look of the indentation without the meaning.
         line = _INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), line)
-        if line.lstrip().startswith(("-", "=")):
-            line = line.replace("-", "\\-", 1).replace("=", "\\=", 1)
+        stripped = line.lstrip()
+        if stripped.startswith(_LINE_START):
+            at = len(line) - len(stripped)
+            line = f"{line[:at]}\\{line[at:]}"
         lines.append(line)
     return "\n".join(lines)
 
