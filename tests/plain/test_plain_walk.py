@@ -28,6 +28,7 @@ from tests.plain.helpers import (
 )
 from threshold_guide.cli.main import main
 from threshold_guide.models.document import EvidenceType
+from threshold_guide.plain.markdown_text import markdown_to_text
 from threshold_guide.summary.json_output import render_json
 
 MP = pytest.MonkeyPatch
@@ -65,13 +66,27 @@ def test_the_summary_is_printed_after_the_walk_and_json_matches_run(
     assert code == 0
     answers = answers_file(REPORT_TODAY, tmp_path / "answers.json")
     main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT])
-    expected = capsys.readouterr().out
+    expected = markdown_to_text(capsys.readouterr().out) + "\n"
     assert out.endswith("The referral rationale summary follows.\n\n" + expected)
 
     code, out, _ = plain(capsys, monkeypatch, typed(REPORT_TODAY), DOC, *CONTEXT,
                          "--format", "json")
     main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT, "--format", "json"])
     assert json.loads(out.split("follows.\n\n", 1)[1]) == json.loads(capsys.readouterr().out)
+
+
+def test_the_printed_summary_is_plain_text_for_screen_readers(
+    capsys: Capture, monkeypatch: MP
+) -> None:
+    # Was a bug: the Markdown was printed as it is, so "star star", pipes and hashes were
+    # read aloud.
+    code, out, _ = plain(capsys, monkeypatch, typed(REPORT_TODAY), DOC, *CONTEXT)
+    assert code == 0
+    summary = out.split("The referral rationale summary follows.", 1)[1]
+    assert "**" not in summary and "|" not in summary and "\n#" not in summary
+    assert "\n> " not in summary and "`" not in summary
+    assert "\nCase reference: CASE-0042\n" in summary
+    assert "\nVersion: 1.1.0 (published)\n" in summary  # a table row, read as a line
 
 
 def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
@@ -82,7 +97,7 @@ def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
         text=True, cwd=ROOT, env=env, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "# Referral rationale summary" in result.stdout
+    assert "\nReferral rationale summary\n" in result.stdout
     (saved,) = (tmp_path / "data" / "sessions").glob("*.json")
     assert saved.stat().st_mode & 0o777 == 0o600
     assert saved.read_text() == render_json(replay(REPORT_TODAY))
@@ -110,7 +125,7 @@ def test_the_childs_voice_and_strengths_are_saved_as_the_app_saves_them(
     assert render_json(session) == render_json(replay(REPORT_TODAY, voice))
     assert "The child's voice, 1 of 4: What did the child say" in out
     assert "Strengths and protective factors, 1 of 3:" in out
-    assert "I'm hungry \\[link\\]\\(http://x\\)" in out  # escaped, as in the app
+    assert "I'm hungry [link](http://x)" in out  # as typed, never a link
 
 
 # What is shown -----------------------------------------------------------------------------
@@ -160,7 +175,7 @@ def test_an_emergency_outcome_goes_straight_to_the_summary(
     assert "This is an emergency." in out
     dialogue, summary = out.split("The referral rationale summary follows.")
     assert "The child's voice" not in dialogue
-    assert "# Referral rationale summary" in summary
+    assert "\nReferral rationale summary\n" in summary
 
 
 # Moving about ------------------------------------------------------------------------------
