@@ -82,10 +82,12 @@ class _Book:
             out += [f"**Definitions:** {', '.join(terms)}", ""]
         if question.note is not None:
             need = "required" if question.note.required else "optional"
-            out += [f"**Note ({need}):** {self.t(question.note.prompt)}", ""]
-        out += ["**Answers:**", ""]
+            kinds = ", ".join(f"`{kind.value}`" for kind in question.note.evidence)
+            out += [f"**Note ({need}):** {self.t(question.note.prompt)} (evidence: {kinds})", ""]
+        # Each answer's id beside its label: what an answers file or a scenario names.
+        out += ["**Answers** (id in an answers file):", ""]
         for answer in question.answers:
-            line = f"- {self.t(answer.label)}"
+            line = f"- {self.t(answer.label)} `{answer.id}`"
             if answer.routes:
                 line += f" → {self.target(answer)}"
             out.append(line)
@@ -148,8 +150,11 @@ class _Book:
             ]
         if d.child_voice or d.strengths:
             out += ["## The child's voice and strengths", ""]
-            out += [f"- {self.t(p.prompt)}" for p in [*d.child_voice, *d.strengths]]
-            out.append("")
+            for section, prompts in (("child_voice", d.child_voice), ("strengths", d.strengths)):
+                if prompts:
+                    out += [f"*In an answers file, under `{section}:`*", ""]
+                    out += [f"- {self.t(p.prompt)} `{p.id}`" for p in prompts]
+                    out.append("")
         if d.definitions:
             out += ["## Definitions", ""]
             for definition in d.definitions:

@@ -72,3 +72,21 @@ def with_answers(session: Session, answers: Mapping[str, GivenAnswer], now: dt.d
         stamp = given.answered_at or now
         merged[question_id] = given.model_copy(update={"answered_at": stamp})
     return session.model_copy(update={"answers": merged, "updated_at": now})
+
+
+class VoiceError(ValueError):
+    """A child's voice or strengths entry naming a prompt the document does not have."""
+
+
+def check_voice(document: ThresholdDocument, child_voice: Mapping[str, str],
+                strengths: Mapping[str, str]) -> None:
+    """Check every recorded entry names a prompt of its section. Raises :class:`VoiceError`."""
+    for section, given, prompts in (("child_voice", child_voice, document.child_voice),
+                                    ("strengths", strengths, document.strengths)):
+        known = [prompt.id for prompt in prompts]
+        for prompt_id in given:
+            if prompt_id not in known:
+                hint = (did_you_mean(prompt_id, known) or f"prompts: {', '.join(known)}"
+                        if known else "this document has none")
+                raise VoiceError(f"{section} '{prompt_id}' is not a prompt of this document "
+                                 f"({hint})")

@@ -287,6 +287,7 @@ def _lost_answer(
         f"It was: {'; '.join(labels) or 'nothing ticked'}."
     )
     if given.note:
-        evidence = f" ({given.evidence.value})" if given.evidence else ""
+        kinds = ", ".join(kind.value for kind in given.evidence)
+        evidence = f" ({kinds})" if kinds else ""
         text += f" Note{evidence}: {given.note}"
     return text

@@ -9,6 +9,7 @@ all live here and in :mod:`threshold_guide.engine`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -128,16 +129,16 @@ class Walkthrough:
         given = GivenAnswer(
             answer=normalised,
             note=before.note if before else None,
-            evidence=before.evidence if before else None,
+            evidence=before.evidence if before else [],
             answered_at=now,
         )
         return self._with(answers={**self.session.answers, question.id: given},
                           position=self.index, now=now)
 
     def set_note(
-        self, note: str, evidence: EvidenceType | None, now: dt.datetime
+        self, note: str, evidence: Sequence[EvidenceType], now: dt.datetime
     ) -> Walkthrough:
-        """Record the note and evidence type for the question on screen.
+        """Record the note and its evidence types for the question on screen.
 
         A checklist with nothing ticked yet gets an empty answer, so the note is kept; a
         single-choice question needs its answer first, since a note belongs to an answer.
@@ -149,9 +150,10 @@ class Walkthrough:
                 raise NotReady("Choose an answer before writing the note.")
             given = GivenAnswer(answer=[])
         text = note if note.strip() else None
-        if given.note == text and given.evidence == evidence:
+        kinds = [kind for kind in EvidenceType if kind in evidence]
+        if given.note == text and given.evidence == kinds:
             return self
-        updated = given.model_copy(update={"note": text, "evidence": evidence})
+        updated = given.model_copy(update={"note": text, "evidence": kinds})
         return self._with(answers={**self.session.answers, question.id: updated},
                           position=self.index, now=now)
 

@@ -200,7 +200,7 @@ def test_back_keeps_the_later_answers_and_can_change_the_route(
     assert "This is the first question: there is nothing to go back to." in out
     assert "2. I saw or heard something myself (chosen)" in out
     assert "Current note: Saw it." in out
-    assert "Evidence type, 1 to 4, or Enter to keep 1: " in out
+    assert "Evidence type numbers (for example 1,3), none, or Enter to keep 1: " in out
     (session,) = saved_sessions()
     assert session.answers["how-concern-arose"].note == "Saw it."
     assert session.position == 0
@@ -237,7 +237,7 @@ def test_a_required_note_cannot_be_skipped(capsys: Capture, monkeypatch: MP) -> 
     assert out.count("This question needs a note before you go on.") == 3
     (session,) = saved_sessions()
     given = session.answers["how-concern-arose"]
-    assert (given.note, given.evidence) == ("Saw it.", None)
+    assert (given.note, given.evidence) == ("Saw it.", [])
 
 
 def test_an_optional_note_with_its_evidence_type(capsys: Capture, monkeypatch: MP) -> None:
@@ -245,11 +245,11 @@ def test_an_optional_note_with_its_evidence_type(capsys: Capture, monkeypatch: M
     code, out, _ = plain(capsys, monkeypatch, lines, DOC)
     assert code == 0
     assert "Note (optional): For each box you tick" in out
-    assert "Type a number from 1 to 4, or press Enter to skip." in out
+    assert "'9' is not an evidence type: type numbers from 1 to 4" in out
     (session,) = saved_sessions()
-    assert session.answers["how-concern-arose"].evidence is EvidenceType.OPINION
+    assert session.answers["how-concern-arose"].evidence == [EvidenceType.OPINION]
     assert session.answers["indicators"].note == "Bruise seen by me."
-    assert session.answers["indicators"].evidence is EvidenceType.OBSERVED
+    assert session.answers["indicators"].evidence == [EvidenceType.OBSERVED]
 
 
 @pytest.mark.parametrize(("line", "message"), [

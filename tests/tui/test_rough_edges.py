@@ -12,6 +12,7 @@ from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
 from threshold_guide.loading.catalog import Catalog
+from threshold_guide.models.document import EvidenceType
 from threshold_guide.models.explanation import Audience
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.audience import AudienceModal
@@ -21,6 +22,7 @@ from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView, markdown_text
+from threshold_guide.tui.widgets.note_box import EvidenceList, NoteBox
 
 from .driver import SIZE, answer_current, press, ready, run, settle, start_walk
 from .test_snapshots import RESUME, finished
@@ -180,5 +182,37 @@ def test_addresses_are_shown_once(make_app: Callable[..., ThresholdApp], data_di
             for address in set(addresses):
                 assert f"{address} ({address})" not in text
             assert len(addresses) == len(re.findall(r"<https://", view._markdown))
+
+    run(scenario)
+
+
+def test_a_note_can_rest_on_several_kinds_of_evidence(
+    make_app: Callable[..., ThresholdApp]
+) -> None:
+    app = make_app()
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await start_walk(pilot, "wales-duty-to-report", "1.1.0")
+            await answer_current(pilot, "no-danger")
+            await pilot.press("2")  # I saw or heard something: the note box opens
+            await settle(pilot)
+            assert isinstance(app.focused, TextArea)
+            await press(pilot, *"Bruise; she said Dad did it")
+            await pilot.press("tab")  # to the evidence types, after the note
+            assert isinstance(app.focused, EvidenceList)
+            await pilot.press("space", "down", "space")  # observed and disclosed
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, QuestionScreen)
+            given = screen.state.given
+            assert given is not None and given.note == "Bruise; she said Dad did it"
+            assert given.evidence == [EvidenceType.OBSERVED, EvidenceType.DISCLOSED]
+            await pilot.press("ctrl+b")  # leave and come back: both are still ticked
+            await settle(pilot)
+            await pilot.press("ctrl+f")
+            await settle(pilot)
+            box = screen.query_one(NoteBox)
+            assert box.evidence == [EvidenceType.OBSERVED, EvidenceType.DISCLOSED]
 
     run(scenario)

@@ -132,7 +132,7 @@ class QuestionScreen(BaseScreen):
             return
         given = self.state.given
         box.show(question.id, question.note, (given.note or "") if given else "",
-                 given.evidence if given else None)
+                 given.evidence if given else [])
 
     def _set_problem(self, text: str | None) -> None:
         problem = self.query_one("#problem", Static)

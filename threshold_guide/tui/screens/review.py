@@ -56,7 +56,8 @@ class ReviewScreen(Screen[str | None]):
             text = (f"{render(step.question.prompt)}\n"
                     f"Answer: {describe_selection(step.question, step.selection)}")
             if given is not None and given.note:
-                kind = f" ({given.evidence.value})" if given.evidence else ""
+                kinds = ", ".join(kind.value for kind in given.evidence)
+                kind = f" ({kinds})" if kinds else ""
                 note = given.note.replace("\n", " ")
                 text += f"\nNote{kind}: {note[:160]}{'…' if len(note) > 160 else ''}"
             rows.append(Row(step.question.id, text, f"{number:>2}."))
