@@ -45,7 +45,7 @@ def _expand_shorthand(value: Any) -> Any:
 
 
 def _evidence_list(value: Any) -> Any:
-    # One evidence type, as sessions and answers files before version 0.2 wrote it, or none.
+    # One evidence type, as earlier sessions wrote it and answers files may give it, or none.
     if value is None:
         return []
     if isinstance(value, str):
