@@ -13,40 +13,19 @@ from threshold_guide.models.summary import Citation, Summary
 
 _INDENT = re.compile(r"^[ \t]+")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_ALWAYS = frozenset("`*[|")
-"""Characters that start Markdown syntax wherever they are: code, emphasis, links and
-images (``[``, so ``]``, ``(`` and ``!`` can stay as typed) and table cells."""
+_SYNTAX = re.compile(
+    r"[`*\[|]"  # code, emphasis, a link or image ('[': so ']', '(' and '!' stay), a cell
+    r"|\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape or break the line
+    r"|<(?=[A-Za-z/!?])"  # a tag, comment or autolink
+    r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"  # a reference
+    r"|~(?=~)|(?<=~)~"  # strikethrough and fences need two or more
+)
+"""What Markdown or HTML reads as syntax within a line, besides underscores."""
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!_)(?<![^\W_])_++|(?<!_)_++(?![^\W_])")
+"""A whole run of underscores unless it is inside a word (snake_case), where it can never
+open or close emphasis."""
 _LINE_START = ("#", ">", "-", "+", "=")
 """What starts a heading, a quote, a list item or a heading underline, at a line's start."""
-
-
-def _escape_char(line: str, index: int) -> bool:
-    """Whether the character at ``index`` could be read as Markdown or HTML syntax."""
-    char = line[index]
-    after = line[index + 1] if index + 1 < len(line) else ""
-    before = line[index - 1] if index else ""
-    if char in _ALWAYS:
-        return True
-    if char == "\\":  # escapes the next punctuation, or breaks the line at its end
-        return after == "" or after in _ASCII_PUNCTUATION
-    if char == "_":  # inside a word (snake_case) an underscore can never emphasise
-        start, end = index, index
-        while start > 0 and line[start - 1] == "_":
-            start -= 1
-        while end + 1 < len(line) and line[end + 1] == "_":
-            end += 1
-        first = line[start - 1] if start else ""
-        last = line[end + 1] if end + 1 < len(line) else ""
-        return not (first.isalnum() and last.isalnum())
-    if char == "<":  # a tag, comment or autolink starts with a letter, '/', '!' or '?'
-        return after.isascii() and (after.isalpha() or after in "/!?")
-    if char == "&":  # only a character reference would turn into another character
-        return _ENTITY.match(line, index) is not None
-    if char == "~":  # strikethrough and fences need two or more
-        return "~" in (before, after)
-    return False
 
 
 def escape(text: str) -> str:
@@ -54,9 +33,11 @@ def escape(text: str) -> str:
     more, line by line: ``(IAA)``, ``5 + 3 = 8`` and ``snake_case`` stay as typed."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = "".join(
-            f"\\{char}" if _escape_char(line, i) else char for i, char in enumerate(line)
-        )
+        # Both passes take time in proportion to the line, however it is made up. Only a
+        # backslash is ever added, and only before a character, so the second pass sees
+        # the same neighbours around each run of underscores as the text had.
+        line = _SYNTAX.sub(lambda m: "\\" + m.group(), line)
+        line = _EMPHASIS_UNDERSCORES.sub(lambda m: "\\_" * len(m.group()), line)
         line = _LIST_START.sub(r"\1\2\\\3", line)
         # Four spaces of indentation would start a code block; no-break spaces keep the
         # look of the indentation without the meaning.

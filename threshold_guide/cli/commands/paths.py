@@ -14,12 +14,12 @@ from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Selection
 from threshold_guide.plural import counted
 
-EXAMPLE = """example:
+EXAMPLE = """--format text prints each route as an answers file (YAML) headed by a comment; a
+checklist lists the ids ticked, and the ids left unticked in a comment.
+
+example:
   threshold-guide paths wales-duty-to-report --limit 5
   threshold-guide paths wales-duty-to-report --version 1.0.0 --format text
-
---format text prints each route as an answers file (YAML) headed by a comment; a
-checklist lists the ids ticked, and the ids left unticked in a comment.
 """
 
 
