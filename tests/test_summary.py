@@ -108,7 +108,7 @@ def test_override_to_a_lower_level_is_flagged() -> None:
     assert summary.override is not None and summary.override.lower
     text = render_markdown(summary)
     assert "OVERRIDE TO A LOWER LEVEL" in text
-    assert "\\<b\\>plan\\</b\\>" in text  # the reason is shown literally, never as HTML
+    assert "\\<b>plan\\</b>" in text  # the reason is shown literally, never as HTML
     assert "Report to social services today" in text and "Record, monitor" in text
     # The override outcome is not met: the summary still may not read as 'do not report'.
     assert NOT_A_DECISION_NOT_TO_REPORT in summary.advice
@@ -121,7 +121,21 @@ def test_unfinished_session_cannot_be_summarised() -> None:
 
 def test_user_text_is_escaped() -> None:
     assert escape("# Heading") == "\\# Heading"
-    assert escape("<script>alert(1)</script>") == "\\<script\\>alert\\(1\\)\\</script\\>"
+    assert escape("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>"
     assert escape("1. not a list") == "1\\. not a list"
     assert escape("- not a bullet") == "\\- not a bullet"
-    assert escape("[link](http://x)") == "\\[link\\]\\(http://x\\)"
+    assert escape("[link](http://x)") == "\\[link](http://x)"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    # Was a bug: every bracket was escaped, so exports read "\(IAA\)".
+    ("Known to the family (IAA) since 2024.", "Known to the family (IAA) since 2024."),
+    ("5 + 3 = 8; 50% {approx.}! #2 ~ a-b", "5 + 3 = 8; 50% {approx.}! #2 ~ a-b"),
+    ("see file_name_v2 and C:\\temp\\notes", "see file_name_v2 and C:\\temp\\notes"),
+    ("R&D, A & B, 3 < 4 > 2", "R&D, A & B, 3 < 4 > 2"),
+    # What is syntax is still escaped.
+    ("*bold* _em_ `code` [x] a|b ~~s~~ &amp; <b>", "\\*bold\\* \\_em\\_ \\`code\\` \\[x] a\\|b "
+     "\\~\\~s\\~\\~ \\&amp; \\<b>"),
+])
+def test_escape_leaves_what_is_not_syntax_as_typed(typed: str, shown: str) -> None:
+    assert escape(typed) == shown

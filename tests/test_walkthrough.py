@@ -43,7 +43,7 @@ def test_single_choice_answer_moves_on_and_back_keeps_answers() -> None:
 
 def test_checklist_note_and_outcome() -> None:
     state = start().answer("no", T0)
-    state = state.choose(["hunger"], T0).set_note("asked for food", None, T0)
+    state = state.choose(["hunger"], T0).set_note("asked for food", [], T0)
     assert state.given is not None and state.given.note == "asked for food"
     state = state.next(T0)
     assert state.question is not None and state.question.id == "pattern"
@@ -63,12 +63,12 @@ def test_required_note_blocks_and_note_needs_an_answer() -> None:
     state = start(DUTY_1_1).answer("no-danger", T0)
     assert state.question is not None and state.question.id == "how-concern-arose"
     with pytest.raises(NotReady, match="Choose an answer"):
-        state.set_note("text", None, T0)
+        state.set_note("text", [], T0)
     chosen = state.choose("i-observed", T0)
     assert chosen.problem() is not None and "needs a note" in str(chosen.problem())
     with pytest.raises(NotReady):
         chosen.next(T0)
-    noted = chosen.set_note("bruise seen", None, T0)
+    noted = chosen.set_note("bruise seen", [], T0)
     assert noted.problem() is None
     assert noted.next(T0).question is not None
 

@@ -18,6 +18,7 @@ from threshold_guide.models.document import (
 )
 from threshold_guide.models.rules import Condition, DecisionPoint, HitPolicy
 from threshold_guide.models.text import render
+from threshold_guide.plural import counted
 from threshold_guide.summary.build import DECISION_NAMES
 from threshold_guide.summary.rule_words import condition_words
 
@@ -47,7 +48,7 @@ def _conditions(route: Route, question: Question, lang: str) -> str:
     if route.if_all:
         parts.append("all of " + labels(route.if_all) + " are ticked")
     if route.min_selected is not None:
-        parts.append(f"at least {route.min_selected} item(s) are ticked")
+        parts.append(f"at least {counted(route.min_selected, 'item is', 'items are')} ticked")
     return "If " + " and ".join(parts) if parts else "Otherwise"
 
 
@@ -106,10 +107,12 @@ class _Book:
             out += [f"**Definitions:** {', '.join(terms)}", ""]
         if question.note is not None:
             need = "required" if question.note.required else "optional"
-            out += [f"**Note ({need}):** {self.t(question.note.prompt)}", ""]
-        out += ["**Answers:**", ""]
+            kinds = ", ".join(f"`{kind.value}`" for kind in question.note.evidence)
+            out += [f"**Note ({need}):** {self.t(question.note.prompt)} (evidence: {kinds})", ""]
+        # Each answer's id beside its label: what an answers file or a scenario names.
+        out += ["**Answers** (id in an answers file):", ""]
         for answer in question.answers:
-            line = f"- {self.t(answer.label)}"
+            line = f"- {self.t(answer.label)} `{answer.id}`"
             if answer.routes:
                 line += f" → {self.target(answer)}"
             out.append(line)
@@ -256,8 +259,11 @@ class _Book:
             ]
         if d.child_voice or d.strengths:
             out += ["## The child's voice and strengths", ""]
-            out += [f"- {self.t(p.prompt)}" for p in [*d.child_voice, *d.strengths]]
-            out.append("")
+            for section, prompts in (("child_voice", d.child_voice), ("strengths", d.strengths)):
+                if prompts:
+                    out += [f"*In an answers file, under `{section}:`*", ""]
+                    out += [f"- {self.t(p.prompt)} `{p.id}`" for p in prompts]
+                    out.append("")
         if d.definitions:
             out += ["## Definitions", ""]
             for definition in d.definitions:

@@ -110,3 +110,21 @@ def same_outcome_override(document: ThresholdDocument, route: Route,
         return None
     return (f"the guidance already reached '{outcome_id}' ({render(reached.title)}): an "
             "override must choose a different outcome; agreeing with the guidance needs none")
+
+
+class VoiceError(ValueError):
+    """A child's voice or strengths entry naming a prompt the document does not have."""
+
+
+def check_voice(document: ThresholdDocument, child_voice: Mapping[str, str],
+                strengths: Mapping[str, str]) -> None:
+    """Check every recorded entry names a prompt of its section. Raises :class:`VoiceError`."""
+    for section, given, prompts in (("child_voice", child_voice, document.child_voice),
+                                    ("strengths", strengths, document.strengths)):
+        known = [prompt.id for prompt in prompts]
+        for prompt_id in given:
+            if prompt_id not in known:
+                hint = (did_you_mean(prompt_id, known) or f"prompts: {', '.join(known)}"
+                        if known else "this document has none")
+                raise VoiceError(f"{section} '{prompt_id}' is not a prompt of this document "
+                                 f"({hint})")

@@ -363,7 +363,8 @@ def _lost_answer(
         f"It was: {'; '.join(labels) or 'nothing ticked'}."
     )
     if given.note:
-        evidence = f" ({given.evidence.value})" if given.evidence else ""
+        kinds = ", ".join(kind.value for kind in given.evidence)
+        evidence = f" ({kinds})" if kinds else ""
         text += f" Note{evidence}: {given.note}"
     return text
 
@@ -444,6 +445,7 @@ def _set_aside(question_id: str, given: GivenAnswer, document: ThresholdDocument
             f"fit {document.id} {document.version} ({problem}). It was: "
             f"{'; '.join(chosen) or 'nothing ticked'}.")
     if given.note:
-        evidence = f" ({given.evidence.value})" if given.evidence else ""
+        kinds = ", ".join(kind.value for kind in given.evidence)
+        evidence = f" ({kinds})" if kinds else ""
         text += f" Note{evidence}: {given.note}"
     return text

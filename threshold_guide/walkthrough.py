@@ -9,6 +9,7 @@ all live here and in :mod:`threshold_guide.engine`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -29,6 +30,7 @@ from threshold_guide.models.document import (
 from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
+from threshold_guide.plural import counted
 from threshold_guide.sessions import same_outcome_override
 from threshold_guide.summary.build import build_summary
 
@@ -57,12 +59,10 @@ class Progress:
         if self.outcome is not None:
             text = "finished: " + describe_outcome(self.outcome, self.override, language)
         else:
-            plural = "" if self.answered == 1 else "s"
-            text = f"{self.answered} question{plural} answered"
+            text = f"{counted(self.answered, 'question')} answered"
         if self.departures:
             # A departure is the first thing a reviewer of the list should see.
-            plural = "" if self.departures == 1 else "s"
-            text = f"⚠ {self.departures} departure{plural} · {text}"
+            text = f"⚠ {counted(self.departures, 'departure')} · {text}"
         return text
 
     def brief(self, language: str = "en") -> str:
@@ -220,7 +220,7 @@ class Walkthrough:
         given = GivenAnswer(
             answer=normalised,
             note=before.note if before else None,
-            evidence=before.evidence if before else None,
+            evidence=before.evidence if before else [],
             answered_at=now,
             # A reason belongs to a departure: agreeing with the suggestion drops it.
             departure_reason=before.departure_reason if before and departs else None,
@@ -229,9 +229,9 @@ class Walkthrough:
                           position=self.index, now=now)
 
     def set_note(
-        self, note: str, evidence: EvidenceType | None, now: dt.datetime
+        self, note: str, evidence: Sequence[EvidenceType], now: dt.datetime
     ) -> Walkthrough:
-        """Record the note and evidence type for the question on screen.
+        """Record the note and its evidence types for the question on screen.
 
         A checklist with nothing ticked yet gets an empty answer, so the note is kept; a
         single-choice question needs its answer first, since a note belongs to an answer.
@@ -243,9 +243,10 @@ class Walkthrough:
                 raise NotReady("Choose an answer before writing the note.")
             given = GivenAnswer(answer=[])
         text = note if note.strip() else None
-        if given.note == text and given.evidence == evidence:
+        kinds = [kind for kind in EvidenceType if kind in evidence]
+        if given.note == text and given.evidence == kinds:
             return self
-        updated = given.model_copy(update={"note": text, "evidence": evidence})
+        updated = given.model_copy(update={"note": text, "evidence": kinds})
         return self._with(answers={**self.session.answers, question.id: updated},
                           position=self.index, now=now)
 

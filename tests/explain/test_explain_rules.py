@@ -109,7 +109,7 @@ def test_a_decisive_note_is_quoted_literally() -> None:
     session = session.model_copy(update={"answers": answers})
     explanation = explain(entry.document, entry.sha256, session, Audience.HEALTH, AT)
     markdown = render_explanation_markdown(explanation)
-    assert ("> \\# heading? \\<b\\>x\\</b\\> \\[l\\]\\(https://x.example\\) \\&amp; 1. item"
+    assert ("> \\# heading? \\<b>x\\</b> \\[l](https://x.example) \\&amp; 1. item"
             in markdown)
     assert "**Note** (Professional opinion):" in markdown
 

@@ -22,6 +22,7 @@ from threshold_guide.cli.main import main
 from threshold_guide.loading.catalog import Entry, resolve_file
 from threshold_guide.models.document import EvidenceType, QuestionType
 from threshold_guide.models.session import Selection, Session
+from threshold_guide.plain.choices import EVIDENCE_MENU
 from threshold_guide.sessions import new_session, new_session_id
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.walkthrough import Walkthrough
@@ -78,7 +79,7 @@ def typed(steps: dict[str, Step], voice: list[str] | None = None) -> list[str]:
             if step.note:
                 evidence = step.evidence
                 lines.append("" if evidence is None else
-                             str(question.note.evidence.index(evidence) + 1))
+                             str(EVIDENCE_MENU.index(evidence) + 1))
     prompts = len(document.child_voice) + len(document.strengths)
     return lines + (voice if voice is not None else [""] * prompts)
 
@@ -98,7 +99,8 @@ def replay(steps: dict[str, Step], voice: list[str] | None = None,
             state = state.answer(step.answer, NOW)
         else:
             state = state.choose(step.answer, NOW)
-            state = state.set_note(step.note, step.evidence if step.note else None, NOW)
+            kinds = [step.evidence] if step.note and step.evidence else []
+            state = state.set_note(step.note, kinds, NOW)
             state = state.next(NOW)
     assert state.outcome is not None
     prompts = [(kind, p.id) for kind in ("child_voice", "strengths")

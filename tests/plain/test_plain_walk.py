@@ -28,6 +28,7 @@ from tests.plain.helpers import (
 )
 from threshold_guide.cli.main import main
 from threshold_guide.models.document import EvidenceType
+from threshold_guide.plain.markdown_text import markdown_to_text
 from threshold_guide.summary.json_output import render_json
 
 MP = pytest.MonkeyPatch
@@ -65,13 +66,27 @@ def test_the_summary_is_printed_after_the_walk_and_json_matches_run(
     assert code == 0
     answers = answers_file(REPORT_TODAY, tmp_path / "answers.json")
     main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT])
-    expected = capsys.readouterr().out
+    expected = markdown_to_text(capsys.readouterr().out) + "\n"
     assert out.endswith("The referral rationale summary follows.\n\n" + expected)
 
     code, out, _ = plain(capsys, monkeypatch, typed(REPORT_TODAY), DOC, *CONTEXT,
                          "--format", "json")
     main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT, "--format", "json"])
     assert json.loads(out.split("follows.\n\n", 1)[1]) == json.loads(capsys.readouterr().out)
+
+
+def test_the_printed_summary_is_plain_text_for_screen_readers(
+    capsys: Capture, monkeypatch: MP
+) -> None:
+    # Was a bug: the Markdown was printed as it is, so "star star", pipes and hashes were
+    # read aloud.
+    code, out, _ = plain(capsys, monkeypatch, typed(REPORT_TODAY), DOC, *CONTEXT)
+    assert code == 0
+    summary = out.split("The referral rationale summary follows.", 1)[1]
+    assert "**" not in summary and "|" not in summary and "\n#" not in summary
+    assert "\n> " not in summary and "`" not in summary
+    assert "\nCase reference: CASE-0042\n" in summary
+    assert "\nVersion: 1.1.0 (published)\n" in summary  # a table row, read as a line
 
 
 def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
@@ -82,7 +97,7 @@ def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
         text=True, cwd=ROOT, env=env, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "# Referral rationale summary" in result.stdout
+    assert "\nReferral rationale summary\n" in result.stdout
     (saved,) = (tmp_path / "data" / "sessions").glob("*.json")
     assert saved.stat().st_mode & 0o777 == 0o600
     assert saved.read_text() == render_json(replay(REPORT_TODAY))
@@ -110,7 +125,7 @@ def test_the_childs_voice_and_strengths_are_saved_as_the_app_saves_them(
     assert render_json(session) == render_json(replay(REPORT_TODAY, voice))
     assert "The child's voice, 1 of 4: What did the child say" in out
     assert "Strengths and protective factors, 1 of 3:" in out
-    assert "I'm hungry \\[link\\]\\(http://x\\)" in out  # escaped, as in the app
+    assert "I'm hungry [link](http://x)" in out  # as typed, never a link
 
 
 # What is shown -----------------------------------------------------------------------------
@@ -160,7 +175,7 @@ def test_an_emergency_outcome_goes_straight_to_the_summary(
     assert "This is an emergency." in out
     dialogue, summary = out.split("The referral rationale summary follows.")
     assert "The child's voice" not in dialogue
-    assert "# Referral rationale summary" in summary
+    assert "\nReferral rationale summary\n" in summary
 
 
 # Moving about ------------------------------------------------------------------------------
@@ -185,7 +200,7 @@ def test_back_keeps_the_later_answers_and_can_change_the_route(
     assert "This is the first question: there is nothing to go back to." in out
     assert "2. I saw or heard something myself (chosen)" in out
     assert "Current note: Saw it." in out
-    assert "Evidence type, 1 to 4, or Enter to keep 1: " in out
+    assert "Evidence type numbers (for example 1,3), none, or Enter to keep 1: " in out
     (session,) = saved_sessions()
     assert session.answers["how-concern-arose"].note == "Saw it."
     assert session.position == 0
@@ -222,7 +237,7 @@ def test_a_required_note_cannot_be_skipped(capsys: Capture, monkeypatch: MP) -> 
     assert out.count("This question needs a note before you go on.") == 3
     (session,) = saved_sessions()
     given = session.answers["how-concern-arose"]
-    assert (given.note, given.evidence) == ("Saw it.", None)
+    assert (given.note, given.evidence) == ("Saw it.", [])
 
 
 def test_an_optional_note_with_its_evidence_type(capsys: Capture, monkeypatch: MP) -> None:
@@ -230,11 +245,11 @@ def test_an_optional_note_with_its_evidence_type(capsys: Capture, monkeypatch: M
     code, out, _ = plain(capsys, monkeypatch, lines, DOC)
     assert code == 0
     assert "Note (optional): For each box you tick" in out
-    assert "Type a number from 1 to 4, or press Enter to skip." in out
+    assert "'9' is not an evidence type: type numbers from 1 to 4" in out
     (session,) = saved_sessions()
-    assert session.answers["how-concern-arose"].evidence is EvidenceType.OPINION
+    assert session.answers["how-concern-arose"].evidence == [EvidenceType.OPINION]
     assert session.answers["indicators"].note == "Bruise seen by me."
-    assert session.answers["indicators"].evidence is EvidenceType.OBSERVED
+    assert session.answers["indicators"].evidence == [EvidenceType.OBSERVED]
 
 
 @pytest.mark.parametrize(("line", "message"), [

@@ -50,7 +50,7 @@ def test_professionals_see_the_criteria_and_the_departure_with_its_reason(
     assert departure.reason == REASON and not departure.lower
     assert explanation.judgement is not None and "departed" in explanation.judgement
     markdown = render_explanation_markdown(explanation)
-    assert "\\<marks\\>" in markdown  # the reason is typed text: shown literally
+    assert "\\<marks>" in markdown  # the reason is typed text: shown literally
 
 
 def test_floors_are_criteria_and_a_lower_departure_is_flagged() -> None:

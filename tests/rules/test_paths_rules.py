@@ -38,8 +38,10 @@ def test_every_route_lists_its_departures_and_runs_to_its_outcome(
 
 def test_text_marks_each_judgement_answer_as_agreeing_or_departing(capsys: Capture) -> None:
     assert main(["paths", str(RULES), "--format", "text"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert "2. report: danger=no, told=yes, signs=, judge=yes (agrees)" in lines
-    assert "3. monitor: danger=no, told=yes, signs=, judge=no (departs)" in lines
+    out = capsys.readouterr().out
+    blocks = {block.splitlines()[0]: block for block in out.strip().split("\n\n")}
+    assert "judge: yes  # agrees with the suggestion" in blocks["# 2. report"]
+    assert ("judge: {answer: no, departure_reason: '<state your reason>'}  # departs from the "
+            "suggestion") in blocks["# 3. monitor"]
     # Questions that suggest nothing are not marked.
-    assert "1. police: danger=yes" in lines
+    assert blocks["# 1. police"].splitlines()[1:] == ["danger: yes"]

@@ -7,8 +7,6 @@ and can never add headings, links or HTML.
 
 from __future__ import annotations
 
-import re
-
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.models.summary import Citation
 from threshold_guide.models.timestamps import format_time
@@ -39,25 +37,14 @@ _FAMILY = {
 }
 
 
-_INDENT = re.compile(r"^[ \t]+", flags=re.MULTILINE)
-_BARE_AMPERSAND = re.compile(r"(?<!\\)((?:\\\\)*)&")
-
-
-def _keep_indent(found: re.Match[str]) -> str:
-    return "\u00a0" * len(found.group().expandtabs(4))
-
-
 def literal(text: str) -> str:
     """User-typed text made inert in Markdown, so it reads exactly as typed.
 
-    Beyond :func:`~threshold_guide.summary.markdown.escape`: ``&`` is escaped so an entity
-    such as ``&lt;`` stays as typed, and leading spaces become no-break spaces so an
-    indented line keeps its indent instead of turning into a code block.
+    :func:`~threshold_guide.summary.markdown.escape` does it all (an entity such as
+    ``&lt;`` stays as typed, an indented line keeps its indent without turning into a code
+    block); kept as the explanation's one name for it.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Escape each '&' that escape() left bare (one after an even run of backslashes), so
-    # this stays right whether or not escape() escapes '&' itself.
-    return _BARE_AMPERSAND.sub(r"\1\\&", escape(_INDENT.sub(_keep_indent, text)))
+    return escape(text)
 
 
 def _quote(text: str) -> str:

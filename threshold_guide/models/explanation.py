@@ -103,10 +103,10 @@ class DecisiveFact(_Out):
     """The guidance's sentences for the answers given."""
     note: str | None
     """The practitioner's note (never in the family version)."""
-    evidence: EvidenceType | None
-    """How the note is known."""
+    evidence: list[EvidenceType]
+    """How the note is known: one or more evidence types (empty when not given)."""
     evidence_label: str | None
-    """The evidence type in words."""
+    """The evidence types in words, separated by '; '."""
     otherwise: list[OtherAnswer]
     """Each single change to this answer that would certainly lead to another outcome."""
 

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from threshold_guide.models.base import Identifier
-from threshold_guide.models.document import EvidenceType, SemVer
+from threshold_guide.models.document import EVIDENCE_LABELS, EvidenceType, SemVer
 from threshold_guide.models.follow_through import FollowThrough
 from threshold_guide.models.timestamps import Timestamp
 
@@ -40,6 +47,34 @@ def _expand_shorthand(value: Any) -> Any:
     return value
 
 
+def _evidence_list(value: Any) -> Any:
+    # One evidence type, as earlier sessions wrote it and answers files may give it, or none.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+def _distinct(kinds: list[EvidenceType]) -> list[EvidenceType]:
+    # In the fixed order of the types, each once: the same note always reads the same.
+    return [kind for kind in EvidenceType if kind in kinds]
+
+
+Evidence = Annotated[
+    list[EvidenceType],
+    BeforeValidator(_evidence_list,
+                    json_schema_input_type=EvidenceType | list[EvidenceType] | None),
+    AfterValidator(_distinct),
+]
+"""Evidence types: one, a list, or none; kept as a list in the types' own order."""
+
+
+def evidence_label(kinds: list[EvidenceType]) -> str | None:
+    """Evidence types in words, e.g. 'Observed; Reported by someone else'; None if none."""
+    return "; ".join(EVIDENCE_LABELS[kind] for kind in kinds) or None
+
+
 class GivenAnswer(BaseModel):
     """The answer given to one question, with the practitioner's note."""
 
@@ -49,8 +84,9 @@ class GivenAnswer(BaseModel):
     """The answer id, or for a multiple-choice question the list of answer ids ticked."""
     note: str | None = None
     """The practitioner's note: specific, observed detail; the child's own words."""
-    evidence: EvidenceType | None = None
-    """How the note is known: observed, disclosed, reported or opinion."""
+    evidence: Evidence = Field(default_factory=list)
+    """How the note is known: one of observed, disclosed, reported or opinion, or a list of
+    them when a note records several (e.g. [observed, disclosed])."""
     answered_at: Timestamp | None = None
     """When the answer was last changed (sessions only)."""
     departure_reason: str | None = Field(default=None, max_length=5000)
@@ -58,15 +94,71 @@ class GivenAnswer(BaseModel):
     practitioner's reason for departing from the suggestion (required for a departure)."""
 
 
-Given = Annotated[GivenAnswer, BeforeValidator(_expand_shorthand)]
+Given = Annotated[
+    GivenAnswer,
+    BeforeValidator(_expand_shorthand,
+                    json_schema_input_type=Identifier | list[Identifier] | bool | GivenAnswer),
+]
+"""An answer as a file gives it: the answer id, the list of ids ticked, or the whole
+{answer, note, evidence} (an unquoted YAML yes/no is the id "yes"/"no")."""
+
+_STRUCTURED_KEYS = frozenset({"answers", "child_voice", "strengths", "reference", "role",
+                              "agency"})
 
 
-class AnswersFile(RootModel[dict[Identifier, Given]]):
-    """An answers file: question id to answer id, list of ids, or {answer, note, evidence}."""
+class AnswersFile(BaseModel):
+    """An answers file: the answers, and what the child said and what is working well.
 
-    root: dict[Identifier, Given]
+    Written either as this structure (``answers:``, ``child_voice:``, ``strengths:``, ...)
+    or, for the answers alone, as the flat mapping of question id to answer that the
+    ``answers`` field holds.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True,
+        json_schema_extra=lambda schema, cls: _either_form(schema),
+    )
+
+    answers: dict[Identifier, Given] = Field(default_factory=dict)
+    """Question id to answer: an answer id, a list of answer ids (a checklist; [] = none
+    ticked), or {answer, note, evidence}."""
+    child_voice: dict[Identifier, str] = Field(default_factory=dict)
+    """The child's voice: prompt id (the document's ``child_voice`` ids) to what was
+    recorded, in the child's own words where possible."""
+    strengths: dict[Identifier, str] = Field(default_factory=dict)
+    """Strengths and protective factors: prompt id (the document's ``strengths`` ids) to
+    what was recorded."""
+    reference: str | None = Field(default=None, max_length=200)
+    """The case reference, never a child's name (``--reference`` wins)."""
+    role: str | None = None
+    """The practitioner's role (``--role`` wins)."""
+    agency: str | None = None
+    """The practitioner's agency (``--agency`` wins)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat_mapping(cls, data: Any) -> Any:
+        # The structured form has an 'answers' mapping of question ids; a flat file's
+        # 'answers' (a question of that name) is an answer, never such a mapping.
+        if not isinstance(data, dict):
+            return data
+        answers = data.get("answers")
+        structured = isinstance(answers, dict) and "answer" not in answers
+        return data if structured else {"answers": data}
 
 
+def _either_form(schema: dict[str, Any]) -> None:
+    """Describe both forms: the structure, or the flat mapping of its ``answers`` field."""
+    structured = {key: schema.pop(key) for key in list(schema)
+                  if key in ("properties", "required", "additionalProperties", "type")}
+    flat = dict(structured["properties"]["answers"])
+    flat.pop("default", None)
+    flat["title"] = "Answers only"
+    flat["description"] = ("The flat form: question id to answer, as the structured form's "
+                           "'answers' field holds.")
+    structured["required"] = ["answers"]
+    structured["title"] = "Structured"
+    schema["anyOf"] = [structured, flat]
 class GuidanceRef(BaseModel):
     """The exact document version a session or summary rests on."""
 

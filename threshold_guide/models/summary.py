@@ -176,10 +176,10 @@ class PathStep(_Out):
     """The guidance's sentences for the answers given (and the route taken)."""
     note: str | None
     """The practitioner's note."""
-    evidence: EvidenceType | None
-    """How the note is known."""
+    evidence: list[EvidenceType]
+    """How the note is known: one or more evidence types (empty when not given)."""
     evidence_label: str | None
-    """The evidence type in words."""
+    """The evidence types in words, separated by '; '."""
 
 
 class Signalled(_Out):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from threshold_guide.models.document import Question, QuestionType
+from threshold_guide.models.document import EVIDENCE_LABELS, EvidenceType, Question, QuestionType
 from threshold_guide.models.session import Selection
 
 NONE_WORD = "none"
+EVIDENCE_MENU: list[EvidenceType] = list(EvidenceType)
+"""The evidence menu, the same on every question: the number of a type never changes."""
 _SEPARATORS = re.compile(r"[,\s]+")
 
 
@@ -60,3 +62,30 @@ def selected_numbers(question: Question, selection: Selection | None) -> list[in
         return []
     chosen = {selection} if isinstance(selection, str) else set(selection)
     return [n for n, answer in enumerate(question.answers, start=1) if answer.id in chosen]
+
+
+def parse_evidence(line: str, offered: list[EvidenceType]) -> list[EvidenceType]:
+    """The evidence types a line names by their :data:`EVIDENCE_MENU` numbers.
+
+    Raises :class:`InputProblem` for anything else, including a type the question does
+    not offer: it is refused rather than read as some other type.
+    """
+    text = line.strip().lower()
+    if text == NONE_WORD:
+        return []
+    span = f"1 to {len(EVIDENCE_MENU)}"
+    chosen: list[EvidenceType] = []
+    for part in (part.rstrip(".") for part in _SEPARATORS.split(text) if part):
+        if not part.isdigit() or not 1 <= int(part) <= len(EVIDENCE_MENU):
+            raise InputProblem(f"'{part}' is not an evidence type: type numbers from {span}, "
+                               f"separated by commas, or {NONE_WORD}.")
+        kind = EVIDENCE_MENU[int(part) - 1]
+        if kind not in offered:
+            allowed = ", ".join(str(EVIDENCE_MENU.index(k) + 1) for k in EVIDENCE_MENU
+                                if k in offered)
+            raise InputProblem(f"{part}. {EVIDENCE_LABELS[kind]} is not offered for this "
+                               f"question: choose from {allowed}.")
+        chosen.append(kind)
+    if not chosen:
+        raise InputProblem(f"Type numbers from {span}, separated by commas, or {NONE_WORD}.")
+    return [kind for kind in EVIDENCE_MENU if kind in chosen]

@@ -1,8 +1,9 @@
 """Markdown from a threshold document, read out as plain text.
 
-Screen readers read markup characters aloud ("star star yes star star"), so help, reasons
-and definitions are shown without them: one paragraph per line, list items on their own
-lines with a dash or their number, and a link's address after its text.
+Screen readers read markup characters aloud ("star star yes star star"), so help, reasons,
+definitions and the summary are shown without them: one paragraph per line, list items on
+their own lines with a dash or their number, a table row per line with each cell after its
+column's heading, and a link's address after its text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_PARSER = MarkdownIt("commonmark")
+_PARSER = MarkdownIt("commonmark").enable("table")
 
 
 def markdown_to_text(source: str) -> str:
@@ -21,9 +22,21 @@ def markdown_to_text(source: str) -> str:
     # One entry per open list: None for a bulleted list, the next number for a numbered one.
     lists: list[list[int] | None] = []
     marker = ""
+    rows: list[list[str]] = []  # the table being read, its heading row first
+    in_cell = False
     for token in _PARSER.parse(source):
         kind = token.type
-        if kind == "bullet_list_open":
+        if kind == "tr_open":
+            rows.append([])
+        elif kind in ("th_open", "td_open", "th_close", "td_close"):
+            in_cell = kind.endswith("_open")
+        elif kind == "inline" and in_cell:
+            rows[-1].append(" ".join(_inline(token.children or []).split()))
+        elif kind == "table_close":
+            lines.extend(_table_lines(rows))
+            lines.append("")
+            rows = []
+        elif kind == "bullet_list_open":
             lists.append(None)
         elif kind == "ordered_list_open":
             start = token.attrGet("start")
@@ -54,6 +67,24 @@ def markdown_to_text(source: str) -> str:
         elif kind == "hr":
             lines.append("")
     return _tidy(lines)
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    """One line per body row: each cell after its column's heading ("Version: 1.1.0")."""
+    if not rows:
+        return []
+    heading, body = rows[0], rows[1:]
+    out = []
+    for row in body:
+        cells = []
+        for number, cell in enumerate(row):
+            title = heading[number] if number < len(heading) else ""
+            if not title and number == 0 and len(row) > 1:
+                cells.append(cell + ":")  # an unlabelled first column names the row
+            else:
+                cells.append(f"{title}: {cell}" if title else cell)
+        out.append(" ".join(cells) if not any(heading) else "; ".join(cells))
+    return out
 
 
 def _inline(children: Sequence[Token]) -> str:

@@ -17,6 +17,7 @@ from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.plain.dialogue import Command, Dialogue, command
+from threshold_guide.plural import counted
 from threshold_guide.sessions import new_session, session_ids
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.build import DECISION_NAMES, IMMEDIATE_DANGER
@@ -99,10 +100,10 @@ def _chosen(store: SessionStore, session: Session, catalog: Catalog, dialogue: D
     for entry, upgrade in moves:
         options.append((entry, upgrade))
         kind = "the changed" if entry.version == ref.version else "the newer version"
-        again = (f"; {len(upgrade.dropped)} changed question(s) to answer again"
+        again = (f"; {counted(len(upgrade.dropped), 'changed question')} to answer again"
                  if upgrade.dropped else "")
         dialogue.say(f"{len(options)}. Move to {kind} {entry.version}: keeps "
-                     f"{len(upgrade.kept)} answer(s) to unchanged questions{again}.")
+                     f"{counted(len(upgrade.kept), 'answer')} to unchanged questions{again}.")
         change = upgrade.outcome_change()
         if change is not None:
             dialogue.say("   " + change)

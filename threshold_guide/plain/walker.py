@@ -25,8 +25,11 @@ from threshold_guide.models.document import (
 from threshold_guide.models.session import Selection
 from threshold_guide.models.text import render
 from threshold_guide.plain.choices import (
+    EVIDENCE_MENU,
+    NONE_WORD,
     InputProblem,
     how_to_answer,
+    parse_evidence,
     parse_selection,
     selected_numbers,
 )
@@ -49,6 +52,10 @@ VOICE_SECTIONS: dict[VoiceKind, str] = {
 class SaveFailed(Exception):
     """Raised by ``save`` when a change could not be written: the walk stops there, since
     going on would ask for answers the user would believe are kept. ``str()`` says why."""
+
+
+def _numbers(kinds: list[EvidenceType]) -> str:
+    return ",".join(str(EVIDENCE_MENU.index(kind) + 1) for kind in kinds)
 
 
 class _Quit(Exception):
@@ -313,11 +320,11 @@ class PlainWalk:
     # Notes ------------------------------------------------------------------------------
 
     def _note(self, request: NoteRequest) -> None:
-        """Ask for the note, then its evidence type; each is saved as soon as it is typed."""
+        """Ask for the note, then its evidence types; each is saved as soon as it is typed."""
         while True:
             text = self._note_text(request)
             given = self.state.given
-            evidence = given.evidence if given is not None and text else None
+            evidence = list(given.evidence) if given is not None and text else []
             self._commit(self.state.set_note(text, evidence, self.clock()))
             if not text:
                 return
@@ -360,26 +367,32 @@ class PlainWalk:
                 continue
             return text
 
-    def _evidence(self, request: NoteRequest, current: EvidenceType | None) -> EvidenceType | None:
-        kinds = request.evidence
-        self.dialogue.say("How do you know what the note records?")
-        for number, kind in enumerate(kinds, start=1):
-            self.dialogue.say(f"{number}. {EVIDENCE_LABELS[kind]}")
-        span = "1" if len(kinds) == 1 else f"1 to {len(kinds)}"
-        keep = (f"Enter to keep {kinds.index(current) + 1}" if current in kinds
-                else "Enter to skip")
+    def _evidence(self, request: NoteRequest,
+                  current: list[EvidenceType]) -> list[EvidenceType]:
+        """The evidence types of the note. The menu is always the same four, numbered the
+        same on every question, so a number typed from memory means the same type; a type
+        the question does not offer is refused with a message, never taken as another."""
+        offered = request.evidence
+        self.dialogue.say("How do you know what the note records? Choose every type that "
+                          "applies.")
+        for number, kind in enumerate(EVIDENCE_MENU, start=1):
+            refused = "" if kind in offered else " (not offered for this question)"
+            self.dialogue.say(f"{number}. {EVIDENCE_LABELS[kind]}{refused}")
+        keep = (f"Enter to keep {_numbers(current)}" if current else "Enter to skip")
         while True:
-            line = self.dialogue.ask(f"Evidence type, {span}, or {keep}: ")
+            line = self.dialogue.ask(
+                f"Evidence type numbers (for example 1,3), {NONE_WORD}, or {keep}: ")
             found = command(line, TEXT_COMMANDS)
             if found is Command.QUIT:
                 raise _Quit
             if found is Command.BACK:
                 raise _Back
             if not line:
-                return current if current in kinds else None
-            if line.isdigit() and 1 <= int(line) <= len(kinds):
-                return kinds[int(line) - 1]
-            self.dialogue.say(f"Type a number from {span}, or press Enter to skip.")
+                return current
+            try:
+                return parse_evidence(line, offered)
+            except InputProblem as problem:
+                self.dialogue.say(str(problem))
 
     # The outcome, the child's voice and strengths ---------------------------------------
 

@@ -22,6 +22,11 @@ class AnswersFileError(Exception):
 
 def read_answers(path: Path) -> dict[str, GivenAnswer]:
     """Question id to answer, from ``path``. Raises :class:`AnswersFileError`."""
+    return dict(read_answers_file(path).answers)
+
+
+def read_answers_file(path: Path) -> AnswersFile:
+    """The whole answers file at ``path``, in either form. Raises :class:`AnswersFileError`."""
     try:
         parsed = parse_yaml_text(read_text(path))
     except YamlProblem as problem:
@@ -37,10 +42,11 @@ def read_answers(path: Path) -> dict[str, GivenAnswer]:
     if not isinstance(parsed.data, dict):
         raise AnswersFileError([
             diagnostic("E108", path, 1, 1, "an answers file must be a mapping of question id "
-                       "to answer", "write lines like 'immediate-danger: \"no\"'")
+                       "to answer, or have an 'answers:' mapping",
+                       "write lines like 'immediate-danger: no-danger'")
         ])
     try:
-        return dict(AnswersFile.model_validate(parsed.data).root)
+        return AnswersFile.model_validate(parsed.data)
     except ValidationError as error:
         raise AnswersFileError(
             schema_diagnostics(error, parsed.data, parsed.source_map, path, AnswersFile)

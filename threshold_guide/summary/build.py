@@ -14,7 +14,6 @@ from threshold_guide.engine.changes import Alternative, what_would_change
 from threshold_guide.engine.decisions import FloorCheck, floor_checks
 from threshold_guide.engine.route import DecisionStep, Route, Step, agreeing_route, derive_route
 from threshold_guide.models.document import (
-    EVIDENCE_LABELS,
     Decision,
     Outcome,
     Question,
@@ -22,7 +21,7 @@ from threshold_guide.models.document import (
     Signal,
     ThresholdDocument,
 )
-from threshold_guide.models.session import Selection, Session
+from threshold_guide.models.session import Selection, Session, evidence_label
 from threshold_guide.models.summary import (
     ChangeInfo,
     Citation,
@@ -118,7 +117,7 @@ class _Builder:
             if route_rationale:
                 sentences.append(self.text(route_rationale))
         given = session.answers.get(question.id)
-        evidence = given.evidence if given else None
+        evidence = list(given.evidence) if given else []
         return PathStep(
             question=question.id,
             prompt=self.text(question.prompt),
@@ -127,7 +126,7 @@ class _Builder:
             rationale=sentences,
             note=(given.note or None) if given else None,
             evidence=evidence,
-            evidence_label=EVIDENCE_LABELS[evidence] if evidence else None,
+            evidence_label=evidence_label(evidence),
         )
 
     def signalled(self, route: Route, signal: Signal) -> list[Signalled]:

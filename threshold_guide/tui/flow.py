@@ -22,6 +22,7 @@ from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.paths import shipped_scenarios
+from threshold_guide.plural import counted
 from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.sessions import new_session, session_ids
 from threshold_guide.storage.session_store import (
@@ -35,6 +36,7 @@ from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.exercise import ExerciseScreen
 from threshold_guide.tui.screens.info import InfoModal
 from threshold_guide.tui.screens.intro import IntroModal
+from threshold_guide.tui.screens.override import OverrideChoice
 from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.resume import PINNED, Move, ResumeModal
 from threshold_guide.tui.screens.start import StartScreen
@@ -63,6 +65,8 @@ class SessionFlow:
         self.calendar, _ = load_calendar(app.guidance)
         """Working days: bank holidays and the guidance folders' closure days."""
         self._library: ScenarioLibrary | None = None
+        self.override_drafts: dict[str, OverrideChoice] = {}
+        """Overrides begun on a summary and not saved yet, by session id."""
 
     def today(self) -> dt.date:
         return self.clock().date()
@@ -85,7 +89,7 @@ class SessionFlow:
                 ref = session.guidance
                 document = self.pinned_document(ref.id, ref.version, ref.sha256)
                 done = progress(document, session).brief() if document else (
-                    f"{len(session.answers)} answer(s); guidance version not found"
+                    f"{counted(len(session.answers), 'answer')}; guidance version not found"
                 )
                 if document is not None and self._chase(document, session):
                     done = f"⚠ CHASE NOW · {done}"
@@ -257,8 +261,8 @@ class SessionFlow:
             change = choice.upgrade.outcome_change()
             self.app.notify(
                 f"Moved to version {choice.entry.version}. "
-                + (f"{dropped} changed question(s) need answering again." if dropped else
-                   "All answers were kept.")
+                + (f"{counted(dropped, 'changed question needs', 'changed questions need')} "
+                   "answering again." if dropped else "All answers were kept.")
                 + (f" {change} This is recorded in the session's history." if change else ""),
                 title="Guidance updated",
                 severity="warning" if change else "information",
@@ -308,7 +312,8 @@ class SessionFlow:
             return ComparisonScreen(state, scenario)
         if view == "voice":
             return VoiceScreen(state, self.clock)
-        return SummaryScreen(state, self.clock, self.export_dir, self.calendar)
+        return SummaryScreen(state, self.clock, self.export_dir, self.calendar,
+                             self.override_drafts)
 
     def navigate(self, message: Navigate) -> None:
         state = message.state

@@ -12,8 +12,12 @@ from threshold_guide.cli.options import Commands, add_document_arguments, resolv
 from threshold_guide.engine.paths import FullRoute, all_routes
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.plural import counted
 
-EXAMPLE = """example:
+EXAMPLE = """--format text prints each route as an answers file (YAML) headed by a comment; a
+checklist lists the ids ticked, and the ids left unticked in a comment.
+
+example:
   threshold-guide paths wales-duty-to-report --limit 5
   threshold-guide paths wales-duty-to-report --version 1.0.0 --format text
 """
@@ -52,20 +56,6 @@ def route_json(route: FullRoute) -> dict[str, Any]:
     return {"outcome": route.outcome, "departures": list(route.departures), "answers": answers}
 
 
-def route_text(document: ThresholdDocument, number: int, route: FullRoute) -> str:
-    """One line: the outcome, then each answer; a judgement answer says agrees or departs."""
-    judged = {q.id for q in document.questions if q.suggest is not None}
-    steps: list[str] = []
-    for question, selection in route.answers.items():
-        shown = "+".join(selection) if isinstance(selection, list) else selection
-        if question in route.departures:
-            shown += " (departs)"
-        elif question in judged:
-            shown += " (agrees)"
-        steps.append(f"{question}={shown}")
-    return f"{number}. {route.outcome}: {', '.join(steps)}"
-
-
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     routes = all_routes(entry.document)
@@ -76,7 +66,32 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([route_json(r) for r in found], indent=2, ensure_ascii=False))
     else:
         for number, route in enumerate(found, start=1):
-            print(route_text(entry.document, number, route))
+            print(f"# {number}. {route.outcome}")
+            print("\n".join(_answer_lines(entry.document, route)))
+            print()
     if args.limit is not None and len(found) == args.limit:
-        note(f"stopped after {args.limit} routes (--limit)")
+        note(f"stopped after {counted(args.limit, 'route')} (--limit)")
     return ExitStatus.OK
+
+
+def _answer_lines(document: ThresholdDocument, route: FullRoute) -> list[str]:
+    """A route as answers-file lines. A checklist shows every item: the ids ticked, as the
+    file gives them, and in a comment the ids left unticked, so the whole list is there to
+    copy without reading the document. A judgement answer says whether it agrees with the
+    guidance's suggestion; a departing one carries the reason it needs."""
+    judged = {q.id for q in document.questions if q.suggest is not None}
+    lines = []
+    for question_id, selection in route.answers.items():
+        if question_id in route.departures:
+            lines.append(f"{question_id}: {{answer: {selection}, departure_reason: "
+                         f"'{DEPARTURE_PLACEHOLDER}'}}  # departs from the suggestion")
+            continue
+        if isinstance(selection, str):
+            agrees = "  # agrees with the suggestion" if question_id in judged else ""
+            lines.append(f"{question_id}: {selection}{agrees}")
+            continue
+        ticked = ", ".join(selection)
+        others = [a.id for a in document.question(question_id).answers if a.id not in selection]
+        rest = f"  # not ticked: {', '.join(others)}" if others else ""
+        lines.append(f"{question_id}: [{ticked}]{rest}")
+    return lines

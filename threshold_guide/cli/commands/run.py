@@ -13,19 +13,24 @@ from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
 from threshold_guide.sessions import (
+    VoiceError,
     check_answers,
+    check_voice,
     new_session,
     same_outcome_override,
     with_answers,
 )
-from threshold_guide.storage.answers_file import AnswersFileError, read_answers
+from threshold_guide.storage.answers_file import AnswersFileError, read_answers_file
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.build import SummaryError, build_summary
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
 
 EXAMPLE = """answers file (YAML or JSON): question id -> answer id, a list of ids
-(multiple choice), or {answer: ..., note: ..., evidence: observed|disclosed|reported|opinion}
+(multiple choice), or {answer: ..., note: ..., evidence: observed|disclosed|reported|opinion
+or a list of them}; or, to add the child's voice and strengths, a mapping with
+answers: (as above), child_voice: and strengths: (prompt id -> text), and optionally
+reference:, role: and agency: (the options win)
 
 example:
   threshold-guide run wales-duty-to-report --answers answers.yaml --reference CASE-0042
@@ -68,20 +73,28 @@ def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     document = entry.document
     try:
-        answers = read_answers(args.answers)
+        given = read_answers_file(args.answers)
     except AnswersFileError as problem:
         raise CommandError(f"{args.answers} cannot be used", "", ExitStatus.ERROR,
                            problem.diagnostics) from None
     try:
-        route = check_answers(document, answers)
-    except AnswerError as problem:
+        route = check_answers(document, given.answers)
+        check_voice(document, given.child_voice, given.strengths)
+    except (AnswerError, VoiceError) as problem:
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
     stamp = now(args.at)
-    session = new_session(document, entry.sha256, now=stamp, reference=args.reference,
-                          role=args.role, agency=args.agency)
+    session = new_session(document, entry.sha256, now=stamp,
+                          reference=args.reference or given.reference or "",
+                          role=args.role or given.role or "",
+                          agency=args.agency or given.agency or "")
     # Standing at the outcome, as a walk in the app or plain mode leaves its session.
-    session = with_answers(session, answers, stamp).model_copy(
+    session = with_answers(session, given.answers, stamp).model_copy(
         update={"position": len(route.steps)})
+    session = session.model_copy(update={
+        kind: {prompt: text for prompt, text in recorded.items() if text.strip()}
+        for kind, recorded in (("child_voice", given.child_voice),
+                               ("strengths", given.strengths))
+    })
     if args.override:
         if args.override not in {o.id for o in document.outcomes}:
             raise CommandError(
@@ -96,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError("--override needs --reason", "say why, in a sentence",
                                ExitStatus.USAGE)
         session = session.model_copy(update={"override": Override(
-            outcome=args.override, reason=args.reason, by=args.role or None, at=stamp)})
+            outcome=args.override, reason=args.reason, by=session.role or None, at=stamp)})
     try:
         summary = build_summary(document, entry.sha256, session, stamp, args.lang,
                                 working_calendar(args))

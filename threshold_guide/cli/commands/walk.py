@@ -21,6 +21,7 @@ from threshold_guide.exit_status import ExitStatus
 from threshold_guide.loading.catalog import Catalog, is_path_reference
 from threshold_guide.models.session import Session
 from threshold_guide.plain.dialogue import Dialogue, EndOfInput
+from threshold_guide.plain.markdown_text import markdown_to_text
 from threshold_guide.plain.opening import (
     Context,
     NotResumable,
@@ -293,5 +294,8 @@ def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) ->
         dialogue.say(f"The summary is in {args.output}.")
         return
     dialogue.say("", "The referral rationale summary follows.", "")
+    if args.format == "md":
+        # Read out, not written to a file: markup characters would be read aloud.
+        text = markdown_to_text(text) + "\n"
     sys.stdout.write(text)
     sys.stdout.flush()

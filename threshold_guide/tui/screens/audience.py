@@ -21,16 +21,22 @@ NAMES = {
 }
 
 
+AUDIENCES = list(Audience)
+"""In the order shown: the number beside each is its key."""
+
+
 class AudienceModal(BaseModal[Audience]):
     TITLE_TEXT = "Explain the decision"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Cancel"),
+        *(Binding(str(n), f"choose({n})", f"Explain for {NAMES[a]}", show=False)
+          for n, a in enumerate(AUDIENCES, start=1)),
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Label("Who is the explanation for? (Enter chooses)")
+        yield Label(f"Who is the explanation for? (1 to {len(AUDIENCES)}, or arrows and Enter)")
         yield CursorList([Row(a.value, NAMES[a], f"{i}.") for i, a in
-                          enumerate(Audience, start=1)], id="audiences", compact=True)
+                          enumerate(AUDIENCES, start=1)], id="audiences", compact=True)
         # Said before the family version is shown, as the CLI does, not after it is shared.
         yield Static("Before sharing the family version, check with your DSP or social "
                      "services that telling the family will not put anyone at greater risk.",
@@ -43,3 +49,6 @@ class AudienceModal(BaseModal[Audience]):
         event.stop()
         if event.option.id is not None:
             self.dismiss(Audience(event.option.id))
+
+    def action_choose(self, number: int) -> None:
+        self.dismiss(AUDIENCES[number - 1])

@@ -21,6 +21,9 @@ class OverrideChoice:
     outcome: str | None
     """The outcome chosen instead, or None to remove the override."""
     reason: str = ""
+    saved: bool = True
+    """False when the dialog was closed without saving: ``outcome`` and ``reason`` are
+    then what was chosen and typed so far, kept for the next time it opens."""
 
 
 class OverrideModal(BaseModal[OverrideChoice]):
@@ -30,26 +33,30 @@ class OverrideModal(BaseModal[OverrideChoice]):
         Binding("ctrl+s", "save", "Save override"),
     ]
 
-    def __init__(self, state: Walkthrough) -> None:
+    def __init__(self, state: Walkthrough, draft: OverrideChoice | None = None) -> None:
         super().__init__()
         self.state = state
         reached = state.route.outcome
         self.reached = reached.id if reached else None
         current = state.session.override
         self.selected: str | None = current.outcome if current else None
+        reason = current.reason if current else ""
+        if draft is not None:  # what was chosen and typed before the dialog was closed
+            self.selected = draft.outcome or self.selected
+            reason = draft.reason or reason
+        self.reason = reason
 
     def compose_body(self) -> ComposeResult:
         yield Label("Choose the outcome your professional judgement reaches instead:")
         yield CursorList(self._rows(), id="outcomes", compact=True)
         yield Static(id="lower-warning", markup=False)
-        yield Label("Reason (required; it appears in the summary beside the guidance outcome):")
-        current = self.state.session.override
-        yield TextArea(current.reason if current else "", id="reason", soft_wrap=True,
-                       tab_behavior="focus")
+        yield Static("Reason (required; shown in the summary beside the guidance outcome). "
+                     "Tab, or Enter on an outcome, moves here:", markup=False)
+        yield TextArea(self.reason, id="reason", soft_wrap=True, tab_behavior="focus")
         yield Static(id="override-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
             yield Button("Save override", id="save", variant="primary", compact=True)
-            if current is not None:
+            if self.state.session.override is not None:
                 yield Button("Remove override", id="remove", compact=True)
             yield Button("Cancel", id="cancel", compact=True)
 
@@ -65,7 +72,24 @@ class OverrideModal(BaseModal[OverrideChoice]):
     def on_mount(self) -> None:
         self.query_one("#override-problem").display = False
         self._warn()
-        self.query_one("#outcomes", CursorList).focus()
+        outcomes = self.query_one("#outcomes", CursorList)
+        if self.selected is not None:
+            outcomes.highlighted = next(
+                (i for i, row in enumerate(self._rows()) if row.id == self.selected), 0)
+        # With an outcome chosen already, what is left to do is the reason.
+        if self.selected is not None:
+            area = self.query_one("#reason", TextArea)
+            area.focus()
+            area.move_cursor(area.document.end)
+        else:
+            outcomes.focus()
+
+    def _typed(self) -> OverrideChoice:
+        return OverrideChoice(self.selected, self.query_one("#reason", TextArea).text,
+                              saved=False)
+
+    def action_close(self) -> None:
+        self.dismiss(self._typed())
 
     def _warn(self) -> None:
         warning = self.query_one("#lower-warning", Static)
@@ -91,7 +115,7 @@ class OverrideModal(BaseModal[OverrideChoice]):
         elif event.button.id == "remove":
             self.dismiss(OverrideChoice(None))
         else:
-            self.dismiss(None)
+            self.action_close()
 
     def action_save(self) -> None:
         reason = self.query_one("#reason", TextArea).text.strip()

@@ -37,16 +37,20 @@ class QuestionScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "back", "Back"),
+        Binding("ctrl+f", "forward", "Fwd", tooltip="Forward to the next answered question"),
+        Binding("ctrl+e", "to_end", "Last", tooltip="Jump to the furthest answer"),
         Binding("f2", "definitions", "Terms", tooltip="Definitions this question relies on"),
         Binding("f3", "why", "Why?", tooltip="Why am I asked this? (with sources)"),
         Binding("f4", "review", "Review", tooltip="Review and change answers"),
-        Binding("f5", "book", "Book", tooltip="The logic book: the whole guidance"),
-        Binding("f7", "vignette", "Vignette", tooltip="The exercise's case (exercise mode)"),
-        Binding("f8", "reason", "Reason",
+        Binding("f10", "home", "Close", tooltip="Save and close: back to the start screen"),
+        # Not in the footer, which has room for 80 columns of keys: F1 and the palette
+        # list them, and in exercise mode the title says "F7 the case".
+        Binding("f5", "book", "Book", tooltip="The logic book: the whole guidance",
+                show=False),
+        Binding("f7", "vignette", "Case", tooltip="The exercise's case (exercise mode)",
+                show=False),
+        Binding("f8", "reason", "Reason", show=False,
                 tooltip="Why you depart from the guidance's suggestion (judgement questions)"),
-        Binding("ctrl+f", "forward", "Forward (answered)", show=False),
-        Binding("ctrl+e", "to_end", "Jump to furthest answer", show=False),
-        Binding("f10", "home", "Save and close", show=False),
         *(Binding(str(n), f"pick({n})", f"Answer {n}", show=False) for n in range(1, 10)),
     ]
 
@@ -142,7 +146,7 @@ class QuestionScreen(BaseScreen):
             return
         given = self.state.given
         box.show(question.id, question.note, (given.note or "") if given else "",
-                 given.evidence if given else None)
+                 given.evidence if given else [])
 
     def _set_problem(self, text: str | None) -> None:
         problem = self.query_one("#problem", Static)

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
 from threshold_guide.loading.catalog import Entry
+from threshold_guide.plural import counted
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.upgrade import PinCheck, Upgrade
@@ -51,11 +52,12 @@ class ResumeModal(BaseModal[Move | str]):
         for index, move in enumerate(self.moves):
             kind = "the changed" if move.entry.version == ref.version else "the newer version"
             kept, dropped = len(move.upgrade.kept), len(move.upgrade.dropped)
-            again = f"; {dropped} changed question(s) to answer again" if dropped else ""
+            again = (f"; {counted(dropped, 'changed question')} to answer again" if dropped
+                     else "")
+            still = counted(kept, "answer that still stands", "answers that still stand")
             change = move.upgrade.outcome_change()
-            rows.append(Row(str(index), f"Move to {kind} {move.entry.version}: keeps {kept} "
-                            f"answer(s) that still stand{again}."
-                            + (f"\n{change}" if change else "")))
+            rows.append(Row(str(index), f"Move to {kind} {move.entry.version}: keeps {still}"
+                            f"{again}." + (f"\n{change}" if change else "")))
         return rows
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Header, OptionList, Static
 
 from threshold_guide.engine.route import DecisionStep
 from threshold_guide.models.text import render
+from threshold_guide.plural import counted
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
@@ -70,7 +71,8 @@ class ReviewScreen(Screen[str | None]):
                 if step.departed and given is not None and given.departure_reason:
                     text += f"\nReason: {_cut(given.departure_reason)}"
             if given is not None and given.note:
-                kind = f" ({given.evidence.value})" if given.evidence else ""
+                kinds = ", ".join(kind.value for kind in given.evidence)
+                kind = f" ({kinds})" if kinds else ""
                 text += f"\nNote{kind}: {_cut(given.note)}"
             rows.append(Row(step.question.id, text, f"{number:>2}."))
         rows += decision_rows(route.decisions, len(route.steps))
@@ -93,8 +95,8 @@ class ReviewScreen(Screen[str | None]):
             end = ""
         off_route = len(set(self.state.session.answers) - set(route.question_ids))
         if off_route:
-            end += (f" {off_route} other answer(s) are kept from an earlier route and come back "
-                    "if the route returns to them.")
+            end += (f" {counted(off_route, 'other answer is', 'other answers are')} kept from an "
+                    "earlier route and come back if the route returns to them.")
         return end
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -241,12 +241,16 @@ class StartScreen(BaseScreen):
         if entry is None:
             self.notify("No usable guidance to start with.", severity="error")
             return
+        reference = self.query_one("#reference", Input)
         self.post_message(self.Begin(
             entry,
             self.query_one("#role", Input).value.strip(),
             self.query_one("#agency", Input).value.strip(),
-            self.query_one("#reference", Input).value.strip(),
+            reference.value.strip(),
         ))
+        # A reference belongs to one case: the next walk started here must not inherit it.
+        # Role and agency stay, as they describe the practitioner.
+        reference.value = ""
 
     @on(Button.Pressed, "#book")
     def action_book(self) -> None:

@@ -42,16 +42,20 @@ class SummaryScreen(BaseScreen):
         Binding("f8", "follow_up", "After", tooltip="After the decision: dated steps, the "
                 "response from social services, escalation"),
         Binding("f5", "book", "Logic book", show=False),
-        Binding("f10", "home", "Save and close", show=False),
+        Binding("f10", "home", "Close", tooltip="Save and close: back to the start screen"),
     ]
 
     def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path,
-                 calendar: WorkingCalendar = ENGLAND_AND_WALES) -> None:
+                 calendar: WorkingCalendar = ENGLAND_AND_WALES,
+                 drafts: dict[str, OverrideChoice] | None = None) -> None:
         super().__init__()
         self.state = state
         self.clock = clock
         self.export_dir = export_dir
         self.calendar = calendar
+        self.drafts: dict[str, OverrideChoice] = {} if drafts is None else drafts
+        """Overrides begun and not saved, by session id: the app keeps them while it runs,
+        so a reason typed and then closed is there again on the next Ctrl+O."""
 
     def compose_body(self) -> ComposeResult:
         yield ChaseBanner(id="chase-line")
@@ -153,11 +157,25 @@ class SummaryScreen(BaseScreen):
                                                confirm_unsafe_share=reason))
 
     def action_override(self) -> None:
-        self.app.push_screen(OverrideModal(self.state), self._override_done)
+        draft = self.drafts.get(self.state.session.session_id)
+        self.app.push_screen(OverrideModal(self.state, draft), self._override_done)
 
     def _override_done(self, choice: OverrideChoice | None) -> None:
         if choice is None:
             return
+        session_id = self.state.session.session_id
+        if not choice.saved:
+            current = self.state.session.override
+            unchanged = (choice.reason.strip() == (current.reason if current else "")
+                         and choice.outcome == (current.outcome if current else None))
+            if unchanged:
+                self.drafts.pop(session_id, None)
+            else:
+                self.drafts[session_id] = choice
+                self.notify("The override is not saved yet. What you chose and typed is "
+                            "kept: press Ctrl+O to finish it.", title="Override not saved")
+            return
+        self.drafts.pop(session_id, None)
         now = self.clock()
         if choice.outcome is None:
             self._commit(self.state.clear_override(now))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from threshold_guide.plural import counted
 from threshold_guide.walkthrough import Walkthrough, describe_selection
 
 SEPARATOR = " \u203a "  # a single right-pointing angle quote
@@ -30,7 +31,7 @@ class Breadcrumb(Widget):
         ]
         number = state.index + 1
         if state.question is None:
-            self._status = f"Outcome reached after {state.index} questions"
+            self._status = f"Outcome reached after {counted(state.index, 'question')}"
         else:
             fewest, most = state.remaining
             if most == 0:

@@ -1,7 +1,10 @@
-"""A footer that redraws only when the keys it shows change.
+"""A footer that redraws only when the keys it shows change, and fits in 80 columns.
 
 Textual's footer rebuilds its keys on every focus change; on a question screen that is
 several rebuilds per answer for the same keys, and most of the time spent per keypress.
+
+It is compact (one space between keys) and leaves out the command palette's key, which F1
+help lists: at 80 columns the keys a screen shows must all be readable, not cut off.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from textual.widgets import Footer
 
 class KeyFooter(Footer):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(compact=True, show_command_palette=False)
         self._shown: tuple[tuple[str, str, bool], ...] | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:

@@ -8,9 +8,11 @@ heading starts, so a table of contents can jump to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import ClassVar
 
+from markdown_it.token import Token
 from rich.console import Console
 from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
@@ -21,6 +23,25 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 _HEADING = re.compile(r"^(#{1,3}) +(.+?)\s*#*\s*$")
+
+
+class TerminalMarkdown(RichMarkdown):
+    """Rich's Markdown with each address printed once.
+
+    Without terminal hyperlinks Rich prints a link as its words and then its address in
+    brackets; for an address written as itself (``<https://...>``) the words are the
+    address, so it came out twice. Such links are shown as their text alone.
+    """
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(markup, hyperlinks=False)
+
+    def _flatten_tokens(self, tokens: Iterable[Token]) -> Iterable[Token]:
+        for token in super()._flatten_tokens(tokens):
+            if token.type in ("link_open", "link_close") and token.markup in (
+                    "autolink", "linkify"):
+                continue
+            yield token
 
 
 def sections(markdown: str) -> list[tuple[str, int, str]]:
@@ -53,7 +74,7 @@ def markdown_text(markdown: str, width: int) -> Text:
     """
     console = Console(width=width, color_system="truecolor", force_terminal=True,
                       legacy_windows=False)
-    lines = console.render_lines(RichMarkdown(markdown, hyperlinks=False),
+    lines = console.render_lines(TerminalMarkdown(markdown),
                                  console.options.update(width=width, height=None), pad=False)
     text = Text()
     for number, line in enumerate(lines):
@@ -117,7 +138,7 @@ class MarkdownView(ScrollView, can_focus=True):
         for title, level, text in sections(self._markdown):
             if title:
                 anchors.append((title, level, len(lines)))
-            rendered = console.render_lines(RichMarkdown(text, hyperlinks=False), options,
+            rendered = console.render_lines(TerminalMarkdown(text), options,
                                             pad=False)
             lines.extend(Strip(Segment.adjust_line_length(line, width), width)
                          for line in rendered)

@@ -1,35 +1,82 @@
-"""The note a question asks for, with how it is known (its evidence type)."""
+"""The note a question asks for, with how it is known (its evidence types)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, Select, TextArea
+from textual.widgets import Label, OptionList, TextArea
 
 from threshold_guide.models.document import EVIDENCE_LABELS, EvidenceType, NoteRequest
 from threshold_guide.models.text import render
+from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 
 TYPING_PAUSE = 0.4
 """Seconds from a first keystroke to the save of its batch; leaving the box saves at once."""
+
+
+class EvidenceList(CursorList):
+    """The evidence types a question offers, each ticked [x] or not [ ] (marks, not colour)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Tick", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    EvidenceList { height: auto; max-height: 4; border: none; padding: 0; }
+    EvidenceList:focus { border: none; }
+    """
+
+    class Changed(Message):
+        """A type was ticked or unticked."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, compact=True)
+        self.kinds: list[EvidenceType] = []
+        self.ticked: list[EvidenceType] = []
+
+    def show(self, kinds: list[EvidenceType], ticked: Sequence[EvidenceType]) -> None:
+        same = kinds == self.kinds
+        self.kinds = list(kinds)
+        self.ticked = [kind for kind in kinds if kind in ticked]
+        self.set_rows(self._evidence_rows(), highlight=self.highlighted if same else 0)
+
+    def _evidence_rows(self) -> list[Row]:
+        return [Row(kind.value, EVIDENCE_LABELS[kind], "[x]" if kind in self.ticked else "[ ]")
+                for kind in self.kinds]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind = EvidenceType(str(event.option.id))
+        chosen = set(self.ticked) ^ {kind}
+        self.ticked = [k for k in self.kinds if k in chosen]
+        self.set_rows(self._evidence_rows(), highlight=event.option_index)
+        self.post_message(self.Changed())
 
 
 class NoteBox(Vertical):
     """One box reused for every question (re-creating widgets per question is slow).
 
     Posts :class:`NoteBox.Edited` at most :data:`TYPING_PAUSE` seconds after typing starts,
-    and at once when the evidence type changes or focus leaves the box.
+    and at once when an evidence type is ticked or unticked, or focus leaves the box. A
+    note may rest on several kinds of evidence (seen, and also told), so the types are
+    ticked, not chosen one of.
     """
 
     DEFAULT_CSS = """
     NoteBox { height: auto; }
     NoteBox > Label { width: 100%; }
     NoteBox > TextArea { height: 5; }
-    NoteBox > Select { width: 100%; margin-bottom: 1; }
+    NoteBox > EvidenceList { margin-bottom: 1; }
     """
 
     class Edited(Message):
-        def __init__(self, question_id: str, note: str, evidence: EvidenceType | None) -> None:
+        def __init__(self, question_id: str, note: str,
+                     evidence: list[EvidenceType]) -> None:
             super().__init__()
             self.question_id = question_id
             self.note = note
@@ -39,42 +86,38 @@ class NoteBox(Vertical):
         super().__init__(id=id)
         self.language = language
         self.question_id = ""
-        self._shown: tuple[str, EvidenceType | None] = ("", None)
-        self._kinds: list[EvidenceType] = []
+        self._shown: tuple[str, list[EvidenceType]] = ("", [])
         self._waiting = False
 
     def compose(self) -> ComposeResult:
         yield Label("", markup=False, id="note-prompt")
-        yield Select[EvidenceType]([], prompt="How do you know? (evidence type)", compact=True,
-                                   id="evidence")
         yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        yield Label("How do you know? Tick every type that applies (Space or Enter):",
+                    markup=False, id="evidence-prompt")
+        yield EvidenceList(id="evidence")
 
     def show(self, question_id: str, request: NoteRequest, note: str,
-             evidence: EvidenceType | None) -> None:
+             evidence: Sequence[EvidenceType]) -> None:
         """Show the note of another question (or the same one, reloaded)."""
         self.question_id = question_id
         need = "required" if request.required else "optional"
         self.query_one("#note-prompt", Label).update(
             f"Note ({need}): {render(request.prompt, self.language)}"
         )
-        select: Select[EvidenceType] = self.query_one("#evidence", Select)
-        if request.evidence != self._kinds:
-            self._kinds = list(request.evidence)
-            select.set_options([(EVIDENCE_LABELS[kind], kind) for kind in self._kinds])
-        select.value = evidence if evidence in self._kinds else Select.NULL
+        ticked = [kind for kind in request.evidence if kind in evidence]
+        self.query_one(EvidenceList).show(list(request.evidence), ticked)
         area = self.query_one("#note", TextArea)
         if area.text != note:
             area.load_text(note)
-        self._shown = (note, evidence if evidence in self._kinds else None)
+        self._shown = (note, ticked)
 
     @property
     def note(self) -> str:
         return self.query_one("#note", TextArea).text
 
     @property
-    def evidence(self) -> EvidenceType | None:
-        value = self.query_one("#evidence", Select).value
-        return value if isinstance(value, EvidenceType) else None
+    def evidence(self) -> list[EvidenceType]:
+        return list(self.query_one(EvidenceList).ticked)
 
     def focus_note(self) -> None:
         self.query_one("#note", TextArea).focus()
@@ -91,7 +134,7 @@ class NoteBox(Vertical):
         self._waiting = False
         self.flush()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_evidence_list_changed(self, event: EvidenceList.Changed) -> None:
         event.stop()
         self.flush()
 
