@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from threshold_guide.loading.limits import MAX_FILE_BYTES
+from threshold_guide.loading.reading import read_capped
 from threshold_guide.loading.yaml_source import (
-    MAX_FILE_BYTES,
     SourceMap,
     YamlProblem,
     parse_yaml_text,
@@ -38,10 +39,10 @@ _JSON_MARKER = re.compile(rb'(?<!\\)"(?:kind|model_answers)"\s*:')
 def is_scenario_file(path: Path) -> bool:
     """Whether ``path`` holds a scenario rather than a threshold document (cheap: no parse)."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        if not path.is_file():
             return False
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_capped(path, MAX_FILE_BYTES)
+    except (OSError, YamlProblem):
         return False
     return bool(_YAML_MARKER.search(raw) or _JSON_MARKER.search(raw))
 
