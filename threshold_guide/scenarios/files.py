@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from threshold_guide.loading.limits import MAX_FILE_BYTES
 from threshold_guide.loading.reading import read_capped
 from threshold_guide.loading.yaml_source import (
@@ -25,6 +23,7 @@ from threshold_guide.loading.yaml_source import (
     read_text,
 )
 from threshold_guide.models.scenario import SCENARIO_FORMAT, Scenario
+from threshold_guide.validation.bounded import SchemaProblems, validate_bounded
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, sort_key
 from threshold_guide.validation.schema_errors import schema_diagnostics
 
@@ -138,8 +137,8 @@ def load_scenario(path: Path) -> ScenarioFile:
         ))
         return result
     try:
-        result.scenario = Scenario.model_validate(parsed.data)
-    except ValidationError as error:
+        result.scenario = validate_bounded(Scenario, parsed.data)
+    except SchemaProblems as error:
         result.diagnostics.extend(
             schema_diagnostics(error, parsed.data, parsed.source_map, path, Scenario)
         )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from threshold_guide.loading.yaml_source import YamlProblem, parse_yaml_text, read_text
 from threshold_guide.models.session import AnswersFile, GivenAnswer
+from threshold_guide.validation.bounded import SchemaProblems, validate_bounded
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic
 from threshold_guide.validation.schema_errors import schema_diagnostics
 
@@ -40,8 +39,8 @@ def read_answers(path: Path) -> dict[str, GivenAnswer]:
                        "to answer", "write lines like 'immediate-danger: \"no\"'")
         ])
     try:
-        return dict(AnswersFile.model_validate(parsed.data).root)
-    except ValidationError as error:
+        return dict(validate_bounded(AnswersFile, parsed.data).root)
+    except SchemaProblems as error:
         raise AnswersFileError(
             schema_diagnostics(error, parsed.data, parsed.source_map, path, AnswersFile)
         ) from None

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.loading.yaml_source import (
     Position,
@@ -18,6 +16,7 @@ from threshold_guide.loading.yaml_source import (
     read_text,
 )
 from threshold_guide.models.document import DOCUMENT_FORMAT, ThresholdDocument
+from threshold_guide.validation.bounded import SchemaProblems, validate_bounded
 from threshold_guide.validation.diagnostics import (
     Diagnostic,
     diagnostic,
@@ -92,8 +91,8 @@ def _check_file(path: Path) -> CheckedFile:
         )
         return result
     try:
-        document = ThresholdDocument.model_validate(data)
-    except ValidationError as error:
+        document = validate_bounded(ThresholdDocument, data)
+    except SchemaProblems as error:
         result.diagnostics.extend(
             schema_diagnostics(error, data, parsed.source_map, path, ThresholdDocument)
         )
