@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_PARSER = MarkdownIt("commonmark")
+from threshold_guide.render.link_labels import use_linear_link_labels
+
+_PARSER = use_linear_link_labels(MarkdownIt("commonmark"))
 
 
 def markdown_to_text(source: str) -> str:
