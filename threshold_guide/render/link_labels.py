@@ -30,7 +30,11 @@ def _ends(state: StateInline) -> dict[tuple[int, bool], int]:
     return found
 
 
-def parse_link_label(state: StateInline, start: int, disableNested: bool = False) -> int:  # noqa: N803 - markdown-it's signature
+def parse_link_label(
+    state: StateInline,
+    start: int,
+    disableNested: bool = False,  # markdown-it's name: its rules pass it by position
+) -> int:
     """Where the label opened by the ``[`` at ``start`` ends, or -1 (markdown-it's contract)."""
     ends = _ends(state)
     known = ends.get((start, disableNested))
@@ -39,7 +43,6 @@ def parse_link_label(state: StateInline, start: int, disableNested: bool = False
     old_pos = state.pos
     source = state.src
     open_brackets = [start]  # plain '[' whose end is not known yet, innermost last
-    result = _NO_END
     state.pos = start + 1
     try:
         while state.pos < state.posMax:
@@ -47,8 +50,7 @@ def parse_link_label(state: StateInline, start: int, disableNested: bool = False
             if marker == "]":
                 ends[(open_brackets.pop(), disableNested)] = state.pos
                 if not open_brackets:
-                    result = ends[(start, disableNested)]
-                    return result
+                    return ends[(start, disableNested)]
             before = state.pos
             state.md.inline.skipToken(state)
             if marker != "[":
