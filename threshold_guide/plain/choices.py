@@ -11,8 +11,20 @@ NONE_WORD = "none"
 _SEPARATORS = re.compile(r"[,\s]+")
 
 
+_NUMBER = re.compile(r"[0-9]+")
+
+
 class InputProblem(ValueError):
     """A line that is not a valid answer. ``str()`` says what to type instead."""
+
+
+def typed_number(text: str) -> int | None:
+    """The number a user typed in ASCII digits, or None.
+
+    ``str.isdigit`` is true of '²' and other digits ``int`` refuses (a crash, exit 3), and
+    ``int`` accepts digits of other scripts no one types as an answer number.
+    """
+    return int(text) if _NUMBER.fullmatch(text) else None
 
 
 def how_to_answer(question: Question) -> str:
@@ -36,11 +48,11 @@ def parse_selection(question: Question, line: str) -> Selection:
         raise InputProblem(how_to_answer(question) + ".")
     numbers: list[int] = []
     for part in parts:
-        if not part.isdigit():
+        number = typed_number(part)
+        if number is None:
             if multiple and part == NONE_WORD:
                 raise InputProblem(f"Type {NONE_WORD} on its own, or only numbers.")
             raise InputProblem(f"'{part}' is not an answer number. {how_to_answer(question)}.")
-        number = int(part)
         if not 1 <= number <= count:
             raise InputProblem(
                 f"There is no answer {number}: the answers are numbered 1 to {count}."

@@ -29,6 +29,7 @@ from threshold_guide.plain.choices import (
     how_to_answer,
     parse_selection,
     selected_numbers,
+    typed_number,
 )
 from threshold_guide.plain.dialogue import Command, Dialogue, command
 from threshold_guide.plain.markdown_text import markdown_to_text
@@ -275,8 +276,9 @@ class PlainWalk:
                 raise _Back
             if not line:
                 return current if current in kinds else None
-            if line.isdigit() and 1 <= int(line) <= len(kinds):
-                return kinds[int(line) - 1]
+            picked = typed_number(line)
+            if picked is not None and 1 <= picked <= len(kinds):
+                return kinds[picked - 1]
             self.dialogue.say(f"Type a number from {span}, or press Enter to skip.")
 
     # The outcome, the child's voice and strengths ---------------------------------------

@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit, note
-from threshold_guide.cli.options import Commands, catalog, now, parse_time
+from threshold_guide.cli.options import (
+    Commands,
+    add_language_argument,
+    catalog,
+    now,
+    parse_time,
+    warn_untranslated,
+)
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
@@ -62,8 +69,7 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="write the explanation here (atomically) instead of printing it")
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
-    parser.add_argument("--lang", default="en", metavar="CODE",
-                        help="language of the guidance text, where the document has it")
+    add_language_argument(parser, "the guidance text")
     parser.set_defaults(handler=run)
 
 
@@ -114,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
                            ExitStatus.ERROR) from None
     document, sha256 = pinned_document(args, session)
     audience = Audience(args.audience)
+    warn_untranslated(document, args.lang)
     try:
         explanation = explain(document, sha256, session, audience, now(args.at), args.lang)
     except (ExplainError, SummaryError, AnswerError) as problem:

@@ -5,15 +5,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from threshold_guide.cli.console import CommandError, emit
-from threshold_guide.cli.options import Commands, add_document_arguments, now, parse_time, resolve
+from threshold_guide.cli.console import CommandError, emit, write_private
+from threshold_guide.cli.options import (
+    Commands,
+    add_case_arguments,
+    add_document_arguments,
+    add_language_argument,
+    now,
+    parse_time,
+    resolve,
+    warn_untranslated,
+)
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
 from threshold_guide.sessions import check_answers, new_session, with_answers
 from threshold_guide.storage.answers_file import AnswersFileError, read_answers
-from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.build import build_summary
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
@@ -42,14 +50,10 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="Markdown, JSON, or one print-ready HTML file (default: md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the summary here (atomically) instead of printing it")
-    parser.add_argument("--reference", default="", metavar="REF",
-                        help="case reference (never a child's name)")
-    parser.add_argument("--role", default="",
-                        help="your role, e.g. 'Designated safeguarding person'")
-    parser.add_argument("--agency", default="", help="your agency, e.g. school, health, police")
+    add_case_arguments(parser)
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on the summary (default: SOURCE_DATE_EPOCH or now)")
-    parser.add_argument("--lang", default="en", metavar="CODE", help="language of the summary")
+    add_language_argument(parser, "the summary")
     parser.add_argument("--override", metavar="OUTCOME",
                         help="professional-judgement override: the outcome id chosen instead")
     parser.add_argument("--reason", default="", help="why (required with --override)")
@@ -61,6 +65,7 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     document = entry.document
+    warn_untranslated(document, args.lang)
     try:
         answers = read_answers(args.answers)
     except AnswersFileError as problem:
@@ -88,6 +93,6 @@ def run(args: argparse.Namespace) -> int:
     summary = build_summary(document, entry.sha256, session, stamp, args.lang)
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
-        write_atomic(args.save_session, render_json(session), private=True)
+        write_private(args.save_session, render_json(session))
     emit(text, args.output)
     return ExitStatus.OK
