@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -17,14 +16,9 @@ from threshold_guide.models.document import (
 )
 from threshold_guide.models.text import render
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, did_you_mean
+from threshold_guide.validation.not_report import tells_not_to_report
 
 # Wording that tells a reader not to report; never acceptable in duty-to-report guidance.
-_DO_NOT_REPORT = re.compile(
-    r"\b(do\s+not|don't|dont|does\s+not|doesn't|no\s+need\s+to|need\s+not|should\s+not|"
-    r"shouldn't|not\s+necessary\s+to|not\s+required\s+to)\s+"
-    r"(need\s+to\s+|have\s+to\s+)?(make\s+a\s+)?(report|refer)",
-    re.IGNORECASE,
-)
 
 
 class _Checker:
@@ -243,10 +237,12 @@ class _Checker:
             for name in ("title", "do_now", "rationale", "contact", "timescale"):
                 text = getattr(outcome, name)
                 values = text.values() if isinstance(text, dict) else [render(text)]
-                if any(_DO_NOT_REPORT.search(value) for value in values):
+                said = next(filter(None, map(tells_not_to_report, values)), None)
+                if said is not None:
                     self.add(
                         "E502", ("outcomes", oi, name),
-                        f"outcome '{outcome.id}' tells the reader not to report",
+                        f"outcome '{outcome.id}' tells the reader not to report "
+                        f"(\"{said}\")",
                         "reporting is never a personal choice to decline: say what to do "
                         "instead (record, monitor, seek advice) and that anyone unsure "
                         "should ask for advice rather than wait",
