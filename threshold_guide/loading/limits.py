@@ -18,9 +18,9 @@ MAX_NODES = 2_000_000
 """Most values (keys, items and texts, aliases followed) one file may hold. A
 20,000-question document holds about 1,000,000."""
 
-MAX_LIST_ITEMS = 100_000
-"""Most items one list may hold. The longest list of a 20,000-question document (its
-questions) has 20,000."""
+MAX_LIST_ITEMS = 25_000
+"""Most items one list (or entries one mapping) may hold. The longest list of a
+20,000-question document (its questions) has 20,000."""
 
 MAX_ALIAS_VALUES = 100_000
 """Most values YAML aliases (``*name``) may repeat in one file, in all."""

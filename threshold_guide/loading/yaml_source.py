@@ -344,19 +344,20 @@ def _flow_depth_past_limit(text: str, depth: int, start: int, end: int) -> int |
 
 
 def _check_shape(text: str) -> None:
-    """Refuse deep nesting and too many values before libyaml composes a node tree.
+    """Refuse deep nesting, long lists and too many values before libyaml composes a tree.
 
     Composing recurses in C (some tens of thousands of levels, an 80 KB file, overflow the
     stack and kill the process) and holds every node in memory (a 32 MB list of numbers is
     GBs). libyaml's event parser keeps its own stack and holds one event at a time, so
-    counting events is safe; it is done only when the cheap tests cannot rule a problem out.
+    counting events is safe; it is done only when the cheap tests cannot rule a problem out
+    (never for a document of ordinary size).
     """
-    deep = _may_nest_deeply(text)
-    large = _yaml_nodes_at_most(text) > limits.MAX_NODES
-    if not (deep or large):
+    if not _may_nest_deeply(text) and _yaml_nodes_at_most(text) <= min(
+        limits.MAX_LIST_ITEMS, limits.MAX_NODES
+    ):
         return
     loader = SafeLoader(text)
-    depth = 0
+    open_items: list[list[int]] = []  # per open collection: [values in it, 2 if a mapping]
     values = 0
     read_up_to = 0
     try:
@@ -365,21 +366,29 @@ def _check_shape(text: str) -> None:
             if event is None or event.start_mark is None or event.end_mark is None:
                 continue  # never from libyaml, which marks every event
             mark = event.start_mark
-            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                depth += 1
-                if depth > limits.MAX_DEPTH:
-                    raise _too_deep(position_of_offset(text, mark.index))
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                depth -= 1
             if isinstance(event, yaml.NodeEvent):
                 values += 1
                 if values > limits.MAX_NODES:
                     raise _too_many_values(position_of_offset(text, mark.index))
+                if open_items:
+                    counted = open_items[-1]
+                    counted[0] += 1
+                    # A mapping's entries are a key and a value each.
+                    if counted[0] > limits.MAX_LIST_ITEMS * counted[1]:
+                        raise _too_long("mapping" if counted[1] == 2 else "list",
+                                        position_of_offset(text, counted[2]))
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                mapping = isinstance(event, yaml.MappingStartEvent)
+                open_items.append([0, 2 if mapping else 1, mark.index])
+                if len(open_items) > limits.MAX_DEPTH:
+                    raise _too_deep(position_of_offset(text, mark.index))
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                open_items.pop()
             read_up_to = event.end_mark.index
     except yaml.MarkedYAMLError as error:
         problem = error.problem_mark
         if problem is not None:
-            at = _flow_depth_past_limit(text, depth, read_up_to, problem.index)
+            at = _flow_depth_past_limit(text, len(open_items), read_up_to, problem.index)
             if at is not None:
                 raise _too_deep(position_of_offset(text, at)) from None
         return  # malformed: composing reports it with its position
