@@ -192,3 +192,18 @@ def test_a_closed_pipe_ends_quietly_with_the_conventional_status(tmp_path: Path)
     assert status == ExitStatus.BROKEN_PIPE == 141
     assert "Traceback" not in stderr and "Exception ignored" not in stderr
 
+
+
+def test_checking_the_apps_guidance_folders_stays_light() -> None:
+    # The app's first paint must not wait for pydantic and the models: checking --guidance
+    # before opening the app once imported them (first paint 1.8x a hello-world app).
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from threshold_guide.cli.main import _checked_folders\n"
+        "assert _checked_folders([Path('guidance')]) == [Path('guidance')]\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pydantic')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"

@@ -107,12 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _checked_folders(folders: list[Path]) -> list[Path] | None:
     """The app's --guidance folders, checked as every command checks them; None after
     reporting one that cannot be used."""
-    from threshold_guide.cli.console import error
-    from threshold_guide.cli.options import guidance_folder
+    if not folders:
+        return folders
+    from threshold_guide.cli.folders import guidance_folder
 
     try:
         return [guidance_folder(str(folder)) for folder in folders]
     except argparse.ArgumentTypeError as problem:
+        from threshold_guide.cli.console import error
+
         error(f"argument --guidance: {problem}", "run 'threshold-guide --help' for the options")
         return None
 

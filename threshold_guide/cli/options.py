@@ -13,6 +13,7 @@ from typing import Annotated, TypeAlias
 from pydantic import TypeAdapter, ValidationError
 
 from threshold_guide.cli.console import CommandError, note
+from threshold_guide.cli.folders import guidance_folder
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.loading.catalog import (
     Catalog,
@@ -28,22 +29,6 @@ from threshold_guide.paths import GUIDANCE_ENV, guidance_dirs
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What ``add_subparsers`` returns; each command module adds its parser to it."""
-
-
-def guidance_folder(text: str) -> Path:
-    """A ``--guidance`` folder that exists and can be read; else a usage error (exit 2).
-
-    A misspelt folder used to find no documents and carry on: ``guidance list`` said
-    nothing and exited 0, ``serve`` started on nothing.
-    """
-    folder = Path(text).expanduser()
-    if not folder.exists():
-        raise argparse.ArgumentTypeError(f"no such folder: {text}")
-    if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"{text} is a file, not a folder of documents")
-    if not os.access(folder, os.R_OK | os.X_OK):
-        raise argparse.ArgumentTypeError(f"cannot read the folder {text}: permission denied")
-    return folder
 
 
 def guidance_parent() -> argparse.ArgumentParser:
