@@ -279,15 +279,20 @@ _LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 _DASHES = tuple(f"-{blank}" for blank in (" ", "\t", *_LINE_BREAKS))
 
 
-def _yaml_nodes_at_most(text: str) -> int:
+def _yaml_nodes_at_most(text: str, stop: int | None = None) -> int:
     """An upper bound on the nodes libyaml would compose from ``text``, at C speed.
 
     Every node either starts after a line break or an indicator (``: , [ { ? -``), or is
     an empty value, key, or implied collection that an indicator stands for: no indicator
-    stands for more than four nodes.
+    stands for more than four nodes. Counting ends early once the bound passes ``stop``.
     """
-    indicators = sum(text.count(mark) for mark in ":,[{?") + sum(map(text.count, _DASHES))
-    return 4 * (indicators + 1) + sum(map(text.count, _LINE_BREAKS)) + 1
+    bound = 5
+    for marks, weight in ((":,[{?", 4), (_DASHES, 4), (_LINE_BREAKS, 1)):
+        for mark in marks:
+            bound += weight * text.count(mark)
+            if stop is not None and bound > stop:
+                return bound
+    return bound
 
 
 def _may_nest_deeply(text: str) -> bool:
@@ -352,10 +357,9 @@ def _check_shape(text: str) -> None:
     counting events is safe; it is done only when the cheap tests cannot rule a problem out
     (never for a document of ordinary size).
     """
-    if not _may_nest_deeply(text) and _yaml_nodes_at_most(text) <= min(
-        limits.MAX_LIST_ITEMS, limits.MAX_NODES
-    ):
-        return
+    small = min(limits.MAX_LIST_ITEMS, limits.MAX_NODES)
+    if _yaml_nodes_at_most(text, small) <= small and not _may_nest_deeply(text):
+        return  # (a file that may be large is counted below, nesting and all)
     loader = SafeLoader(text)
     open_items: list[list[int]] = []  # per open collection: [values in it, 2 if a mapping]
     values = 0
@@ -430,7 +434,6 @@ def _parse(text: str) -> ParsedYaml:
         parsed = _parse_json(text)
         if parsed is not None:
             return parsed
-    _check_control_characters(text)
     _check_shape(text)
     lines = LineIndex(text)
     try:
@@ -448,6 +451,9 @@ def _parse(text: str) -> ParsedYaml:
             "starting with a special character needs quotes or a block scalar (|)",
         ) from None
     except yaml.YAMLError as error:
+        # libyaml's reader refuses control characters without saying where (in bytes, if
+        # at all): find the first one ourselves. Only a refused file pays for the search.
+        _check_control_characters(text)
         raise YamlProblem("E101", f"YAML error: {error}", Position(1, 1)) from None
     if node is None:
         raise YamlProblem(
