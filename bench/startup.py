@@ -164,7 +164,9 @@ def keypress_latencies(app: list[str], root: Path, questions: int) -> list[float
     env = environment(fresh_data(root, "latency"))
     terminal = Terminal([*app, "--guidance", str(guidance)], env)
     try:
-        terminal.wait_for("immediate danger")
+        # The 999 line is painted before the guidance is loaded; keys reach the start
+        # screen only once it is up (a Ctrl+N sent earlier was lost, and the bench waited).
+        terminal.wait_for("Start walk")
         terminal.drain()
         terminal.send("\x0e")  # Ctrl+N: start the walk
         terminal.wait_for("Bench question number 1:")

@@ -7,6 +7,9 @@ import re
 from tests.conftest import ROOT
 from threshold_guide.cli.main import build_parser
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.loading import limits
+from threshold_guide.loading.limits import megabytes
+from threshold_guide.validation.bounded import MAX_SCHEMA_ERRORS
 from threshold_guide.validation.diagnostics import CODES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -43,3 +46,16 @@ def test_every_command_is_documented() -> None:
     commands = next(a for a in parser._actions if a.dest == "command")
     for name in commands.choices:  # type: ignore[union-attr]
         assert f"`threshold-guide {name}" in README, name
+
+
+def test_every_input_limit_is_stated_as_enforced() -> None:
+    # One constant per limit, and the README's table states it (E103 once said 34 MB for 32).
+    table = README.split("### Input limits", 1)[1].split("\n## ", 1)[0]
+    assert f"| {megabytes(limits.MAX_FILE_BYTES)} " in table
+    assert f"| {megabytes(limits.MAX_SESSION_BYTES)} " in table
+    assert f"| {limits.MAX_NODES:,} " in table
+    assert f"| {limits.MAX_LIST_ITEMS:,} " in table
+    assert f"| {limits.MAX_ALIAS_VALUES:,} " in table
+    assert f"| {limits.MAX_DEPTH} levels " in table
+    assert f"| {MAX_SCHEMA_ERRORS:,} " in table
+    assert f"over {megabytes(limits.MAX_FILE_BYTES)}" in README.split("| E103 |", 1)[1]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from threshold_guide.loading import yaml_source
+from threshold_guide.loading import limits, yaml_source
 from threshold_guide.loading.yaml_source import YamlProblem, parse_yaml_text, read_text
 
 
@@ -62,17 +62,19 @@ def test_alias_bomb_is_refused_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(YamlProblem) as caught:
         parse_yaml_text("[" * 5000 + "]" * 5000)
-    assert caught.value.code in {"E101", "E104"}
+    assert caught.value.code == "E104"
 
 
-def test_large_file_is_refused_before_reading(tmp_path: Path) -> None:
+def test_large_file_is_refused_while_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
     with pytest.raises(YamlProblem) as caught:
         read_text(path)
     assert caught.value.code == "E103"
-    assert "52.4 MB" in caught.value.message
+    # The message names the one limit the README states (it said 34 MB for 32 MB).
+    assert f"{limits.megabytes(limits.MAX_FILE_BYTES)}" == "32 MB"
+    assert "32 MB" in caught.value.message
 
 
 def test_binary_and_non_utf8_files(tmp_path: Path) -> None:

@@ -14,3 +14,6 @@ class ExitStatus(IntEnum):
     """A bug in threshold-guide. Nothing the user typed is lost; please report it."""
     INTERRUPTED = 130
     """Stopped with Ctrl+C."""
+    BROKEN_PIPE = 141
+    """The reader of the output went away (``... | head``): 128 + SIGPIPE, as the shell's
+    own tools exit."""

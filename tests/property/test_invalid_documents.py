@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from threshold_guide.cli.main import main
-from threshold_guide.loading import yaml_source
+from threshold_guide.loading import limits
 from threshold_guide.validation.diagnostics import Severity
 from threshold_guide.validation.validate import check_file
 
@@ -39,7 +39,8 @@ FIXTURES_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 @pytest.fixture
 def small_alias_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     # The same check at a lower limit, so each alias bomb is refused in milliseconds.
-    monkeypatch.setattr(yaml_source, "MAX_NODES", TEST_MAX_NODES)
+    monkeypatch.setattr(limits, "MAX_NODES", TEST_MAX_NODES)
+    monkeypatch.setattr(limits, "MAX_ALIAS_VALUES", TEST_MAX_NODES)
 
 
 def write_case(folder: Path, case: InvalidCase) -> Path:

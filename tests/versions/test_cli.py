@@ -170,8 +170,9 @@ def test_upgrade_back_to_an_earlier_version_is_allowed_and_said(
 
 
 def test_upgrade_with_no_guidance_found(capsys: Capture, tmp_path: Path) -> None:
-    code, _, err = run(capsys, "upgrade", str(_session_file(tmp_path)),
-                       "--guidance", str(tmp_path / "nothing-here"))
+    empty = tmp_path / "nothing-here"  # a folder that exists: a missing one is a usage error
+    empty.mkdir()
+    code, _, err = run(capsys, "upgrade", str(_session_file(tmp_path)), "--guidance", str(empty))
     assert code == 2 and "no threshold document with id 'wales-duty-to-report'" in err
 
 

@@ -44,11 +44,19 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    write_private(output, text)
+    note(f"wrote {output}")
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, 0600; a failure is a located error (exit 1)."""
+    if path.is_dir():
+        raise CommandError(f"cannot write {path}: it is a folder",
+                           "name a file inside it, e.g. " + str(path / "session.json"))
     try:
-        write_atomic(output, text, private=True)
+        write_atomic(path, text, private=True)
     except OSError as problem:
         raise CommandError(
-            f"cannot write {output}: {problem.strerror or problem}",
-            "check the folder exists and you can write to it",
+            f"cannot write {path}: {problem.strerror or problem}",
+            "check the folder exists, you can write to it, and the disk is not full",
         ) from None
-    note(f"wrote {output}")

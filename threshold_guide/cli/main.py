@@ -6,6 +6,7 @@ With no command it opens the terminal app; the headless commands never import Te
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -105,8 +106,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if folders is not None:
         from threshold_guide.cli.launch import launch_app
 
-        return launch_app(folders or None)
+        checked = _checked_folders(folders)
+        return launch_app(checked or None) if checked is not None else ExitStatus.USAGE
     return _run_command(arguments)
+
+
+def _checked_folders(folders: list[Path]) -> list[Path] | None:
+    """The app's --guidance folders, checked as every command checks them; None after
+    reporting one that cannot be used."""
+    if not folders:
+        return folders
+    from threshold_guide.cli.folders import guidance_folder
+
+    try:
+        return [guidance_folder(str(folder)) for folder in folders]
+    except argparse.ArgumentTypeError as problem:
+        from threshold_guide.cli.console import error
+
+        error(f"argument --guidance: {problem}", "run 'threshold-guide --help' for the options")
+        return None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing what is left at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run_command(arguments: list[str]) -> int:
@@ -120,7 +144,9 @@ def _run_command(arguments: list[str]) -> int:
             from threshold_guide.cli.launch import launch_app
 
             return launch_app(args.guidance)
-        return int(handler(args))
+        status = int(handler(args))
+        sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
+        return status
     except CommandError as problem:
         for item in problem.diagnostics:
             print(item.render(), file=sys.stderr)
@@ -129,9 +155,16 @@ def _run_command(arguments: list[str]) -> int:
     except KeyboardInterrupt:
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a message.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return ExitStatus.OK
+        # Output piped into `head` and closed early: no message (the reader is gone), and
+        # the status the shell's own tools give, so a pipeline can tell it was cut short.
+        _quiet_stdout()
+        return ExitStatus.BROKEN_PIPE
+    except OSError as problem:
+        # The disk, a device or the permissions, not a bug: say which file and why.
+        where = f"{problem.filename}: " if problem.filename else ""
+        error(f"{where}{problem.strerror or problem}",
+              "check the path, its permissions and the free space on its disk")
+        return ExitStatus.ERROR
     except Exception as problem:  # the last line of defence: a message, never a traceback
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
 
-from threshold_guide.cli.console import CommandError
+from pydantic import TypeAdapter, ValidationError
+
+from threshold_guide.cli.console import CommandError, note
+from threshold_guide.cli.folders import guidance_folder
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.loading.catalog import (
     Catalog,
@@ -17,6 +22,9 @@ from threshold_guide.loading.catalog import (
     is_path_reference,
     resolve_file,
 )
+from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.session import Session
+from threshold_guide.models.text import DEFAULT_LANGUAGE, language_coverage
 from threshold_guide.paths import GUIDANCE_ENV, guidance_dirs
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -28,7 +36,7 @@ def guidance_parent() -> argparse.ArgumentParser:
     parent.add_argument(
         "--guidance",
         metavar="DIR",
-        type=Path,
+        type=guidance_folder,
         action="append",
         help=f"guidance folder to use instead of the shipped one (repeatable; "
         f"or set {GUIDANCE_ENV})",
@@ -62,14 +70,81 @@ def parse_time(text: str) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+_EPOCH = re.compile(r"[0-9]+")
+
+
 def now(explicit: dt.datetime | None) -> dt.datetime:
-    """The time a command stamps on its output: --at, else SOURCE_DATE_EPOCH, else now."""
+    """The time a command stamps on its output: --at, else SOURCE_DATE_EPOCH, else now.
+
+    A SOURCE_DATE_EPOCH that is not a time (``²``, which ``str.isdigit`` accepts, or a
+    year past 9999) is a usage error, never an internal one.
+    """
     if explicit is not None:
         return explicit
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    try:
+        if not _EPOCH.fullmatch(epoch):
+            raise ValueError(epoch)
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    except (ValueError, OverflowError, OSError):
+        raise CommandError(
+            f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time",
+            "set it to whole seconds since 1970-01-01 UTC (e.g. 1767225600), or unset it",
+            ExitStatus.USAGE,
+        ) from None
+
+
+def _session_field(name: str) -> Callable[[str], str]:
+    """An argparse type that checks a value against the session file's field ``name``, so
+    the command line refuses what the session model would refuse (exit 2, not 3)."""
+    field = Session.model_fields[name]
+    adapter: TypeAdapter[str] = TypeAdapter(Annotated[str, field])
+
+    def check(text: str) -> str:
+        try:
+            return adapter.validate_python(text)
+        except ValidationError as error:
+            detail = error.errors()[0]
+            limit = (detail.get("ctx") or {}).get("max_length")
+            if limit is not None:
+                raise argparse.ArgumentTypeError(
+                    f"{len(text)} characters is too long: at most {limit}"
+                ) from None
+            raise argparse.ArgumentTypeError(detail["msg"]) from None
+
+    check.__name__ = name  # argparse names the type in its messages
+    return check
+
+
+def add_case_arguments(parser: argparse.ArgumentParser) -> None:
+    """--reference, --role and --agency, checked as the session file checks them."""
+    parser.add_argument("--reference", default="", metavar="REF", type=_session_field("reference"),
+                        help="case reference (never a child's name)")
+    parser.add_argument("--role", default="", type=_session_field("role"),
+                        help="your role, e.g. 'Designated safeguarding person'")
+    parser.add_argument("--agency", default="", type=_session_field("agency"),
+                        help="your agency, e.g. school, health, police")
+
+
+def add_language_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", default=DEFAULT_LANGUAGE, metavar="CODE",
+                        help=f"language of {what}, where the document has it "
+                        "(a warning says when it does not)")
+
+
+def warn_untranslated(document: ThresholdDocument, language: str) -> None:
+    """Say on stderr when ``document`` lacks text in ``language``: never a silent fallback."""
+    if language == DEFAULT_LANGUAGE:
+        return
+    texts, translated = language_coverage(document, language)
+    name = f"'{document.id}' {document.version}"
+    if translated == 0:
+        note(f"warning: {name} has no text in '{language}'; everything is shown in English")
+    elif translated < texts:
+        note(f"warning: {name} has '{language}' for {translated} of its {texts} texts; "
+             "the rest is shown in English")
 
 
 def catalog(args: argparse.Namespace) -> Catalog:

@@ -1,10 +1,11 @@
-"""The one place that configures YAML: safe C loader, size limits and source positions.
+"""The one place that configures YAML: safe C loader, input limits and source positions.
 
 Documents are parsed to a node tree with libyaml (``CSafeLoader``) and converted to plain
 Python here, so that every value keeps the line and column it came from. Validation errors
 can then point at ``file:line:col`` instead of at a pydantic location tuple. The conversion
 also closes the holes a plain ``yaml.safe_load`` leaves open: duplicate keys (silently
-overwritten by YAML) and alias bombs (a few lines that expand to billions of values).
+overwritten by YAML), alias bombs (a few lines that expand to billions of values), and
+files that are small on disk but hold millions of values (see :mod:`.limits`).
 """
 
 from __future__ import annotations
@@ -15,118 +16,44 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
+
+from threshold_guide.loading import limits
+from threshold_guide.loading.positions import LineIndex, Position, position_of_offset
+from threshold_guide.loading.problems import YamlProblem
+from threshold_guide.loading.reading import read_text
+from threshold_guide.loading.source_map import (
+    JsonSourceMap,
+    Location,
+    SourceMap,
+    YamlSourceMap,
+)
 
 try:
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels we support
     from yaml import SafeLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""Largest file read. A 20,000-question document is about 10 MB."""
-
-MAX_NODES = 5_000_000
-"""Most values a document may expand to once aliases are followed."""
-
-Location = tuple[str | int, ...]
-"""A path into the data: mapping keys and list indexes, as pydantic reports them."""
-
-
-@dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based line and column in a source file."""
-
-    line: int
-    column: int
-
-
-class SourceMap:
-    """Where each value (and each mapping key) of a parsed file starts.
-
-    Positions are looked up on demand by walking the composed node tree: recording every
-    position while loading would double the cost of reading a large document, and only a
-    file with problems needs any.
-    """
-
-    def __init__(self, root: yaml.Node | None = None, text: str | None = None) -> None:
-        self._node = root
-        self._text = text
-
-    @property
-    def _root(self) -> yaml.Node | None:
-        # A file read through the JSON fast path is composed only if a position is needed.
-        if self._node is None and self._text is not None:
-            text, self._text = self._text, None
-            try:
-                self._node = _compose(text)
-            except (yaml.YAMLError, RecursionError):
-                self._node = None
-        return self._node
-
-    def _walk(self, location: Location) -> tuple[list[yaml.Node], yaml.Node | None]:
-        """The nodes along ``location`` (values), and the key node of the last step."""
-        nodes: list[yaml.Node] = []
-        key_node: yaml.Node | None = None
-        node = self._root
-        for part in location:
-            if node is None:
-                break
-            nodes.append(node)
-            key_node = None
-            child: yaml.Node | None = None
-            if isinstance(node, yaml.MappingNode):
-                for candidate_key, candidate_value in node.value:
-                    if isinstance(candidate_key, yaml.ScalarNode) and (
-                        candidate_key.value == str(part)
-                        or (candidate_key.value in _BOOL_WORDS and isinstance(part, bool))
-                    ):
-                        key_node, child = candidate_key, candidate_value
-            elif (
-                isinstance(node, yaml.SequenceNode)
-                and isinstance(part, int)
-                and 0 <= part < len(node.value)
-            ):
-                child = node.value[part]
-            node = child
-        if node is not None:
-            nodes.append(node)
-        return nodes, key_node if len(nodes) > len(location) else None
-
-    def locate(self, location: Location, *, key: bool = False) -> Position:
-        """The position of ``location``, or of its nearest ancestor that has one."""
-        if self._root is None:
-            return Position(1, 1)
-        nodes, key_node = self._walk(location)
-        if key and key_node is not None:
-            return _position(key_node)
-        return _position(nodes[-1]) if nodes else Position(1, 1)
-
-
-_BOOL_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "Yes", "No", "True", "False"})
-
-
-class YamlProblem(Exception):
-    """A file that cannot be read as YAML data. Carries a position and a fix."""
-
-    def __init__(self, code: str, message: str, position: Position, hint: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.position = position
-        self.hint = hint
+__all__ = [
+    "Location",
+    "ParsedYaml",
+    "Position",
+    "SourceMap",
+    "YamlProblem",
+    "dump_yaml",
+    "parse_yaml_text",
+    "paused_gc",
+    "read_text",
+    "refuse_too_many_json_values",
+]
 
 
 @dataclass
 class ParsedYaml:
     data: Any
     source_map: SourceMap
-
-
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -136,32 +63,80 @@ _KINDS = {
     "bool": "true or false",
     "timestamp": "a date (YYYY-MM-DD)",
 }
+_FLATTEN = "flatten the structure; threshold documents need only a few levels"
+
+
+def _too_many_values(position: Position) -> YamlProblem:
+    return YamlProblem(
+        "E104",
+        f"the file holds more than {limits.MAX_NODES:,} values (keys, items and texts), "
+        "the most threshold-guide reads",
+        position,
+        "split the document, or check that this is the file you meant",
+    )
+
+
+def _too_long(what: str, position: Position) -> YamlProblem:
+    return YamlProblem(
+        "E104",
+        f"this {what} holds more than {limits.MAX_LIST_ITEMS:,} items, the most "
+        "threshold-guide reads in one list",
+        position,
+        "split the list, or check that this is the file you meant",
+    )
+
+
+def _too_deep(position: Position) -> YamlProblem:
+    return YamlProblem(
+        "E104", f"the data nests more than {limits.MAX_DEPTH} levels deep", position, _FLATTEN
+    )
 
 
 class _Converter:
-    """Turns a composed node tree into plain data, checking keys and the size budget."""
+    """Turns a composed node tree into plain data, checking keys and the size budgets."""
 
-    def __init__(self) -> None:
+    def __init__(self, source_map: YamlSourceMap) -> None:
         self._scalars = yaml.constructor.SafeConstructor()
-        self._budget = MAX_NODES
+        self._where = source_map.position
+        self._budget = limits.MAX_NODES
+        self._alias_budget = limits.MAX_ALIAS_VALUES
+        self._seen: set[int] = set()
+        self._in_alias = 0
 
     def convert(self, node: yaml.Node) -> Any:
         self._budget -= 1
         if self._budget < 0:
-            raise YamlProblem(
-                "E104",
-                f"the YAML expands to more than {MAX_NODES:,} values",
-                _position(node),
-                "remove the anchors (&) and aliases (*) that repeat large blocks",
-            )
+            raise _too_many_values(self._where(node))
+        if self._in_alias:
+            self._alias_budget -= 1
+            if self._alias_budget < 0:
+                raise YamlProblem(
+                    "E104",
+                    f"the aliases (*name) repeat more than {limits.MAX_ALIAS_VALUES:,} "
+                    "values, the most threshold-guide expands",
+                    self._where(node),
+                    "remove the anchors (&) and aliases (*) that repeat large blocks",
+                )
         if isinstance(node, yaml.ScalarNode):
             # Most values are plain text: skip the constructor's generic dispatch.
             if node.tag == _STR_TAG:
                 return node.value
             return self._scalar(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
-        return [self.convert(item) for item in node.value]
+        # The composer hands an alias the anchored node itself: a collection met again is
+        # an alias being expanded, and everything under it counts against the alias budget.
+        again = id(node) in self._seen
+        self._seen.add(id(node))
+        self._in_alias += again
+        try:
+            if isinstance(node, yaml.MappingNode):
+                if len(node.value) > limits.MAX_LIST_ITEMS:
+                    raise _too_long("mapping", self._where(node))
+                return self._mapping(node)
+            if len(node.value) > limits.MAX_LIST_ITEMS:
+                raise _too_long("list", self._where(node))
+            return [self.convert(item) for item in node.value]
+        finally:
+            self._in_alias -= again
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -175,7 +150,7 @@ class _Converter:
             raise YamlProblem(
                 "E101",
                 f"the value {node.value!r} cannot be read as {kind}",
-                _position(node),
+                self._where(node),
                 "correct the value, or put it in quotes if it is meant as text",
             ) from None
 
@@ -187,19 +162,19 @@ class _Converter:
                 raise YamlProblem(
                     "E105",
                     "a mapping key must be a plain value, not a list or mapping",
-                    _position(key_node),
+                    self._where(key_node),
                     "check the indentation of this line",
                 )
             key = key_node.value if key_node.tag == _STR_TAG else self._scalar(key_node)
             if not isinstance(key, str | int | bool) and key is not None:
                 key = str(key)
             if key in result:
-                first = _position(first_key[key])
+                first = self._where(first_key[key])
                 raise YamlProblem(
                     "E106",
                     f"the key {key!r} is given twice in the same mapping "
                     f"(first given on line {first.line})",
-                    _position(key_node),
+                    self._where(key_node),
                     "keep one of them: YAML would silently use only the last",
                 )
             first_key[key] = key_node
@@ -215,6 +190,8 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+# --- JSON ------------------------------------------------------------------------------
+
 class _DuplicateKey(Exception):
     pass
 
@@ -226,21 +203,66 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def json_values_at_most(text: str) -> int:
+    """An upper bound on the values and keys of a JSON text, at C speed, before parsing.
+
+    Every value or key but the first follows a comma, a colon or an opening bracket; those
+    inside strings count only when the quick count is too high to settle it.
+    """
+    def count(source: str) -> int:
+        return sum(source.count(mark) for mark in ",:[{") + 1
+
+    quick = count(text)
+    return quick if quick <= limits.MAX_NODES else count(_JSON_STRING.sub('""', text))
+
+
+def refuse_too_many_json_values(text: str) -> None:
+    """Raise :class:`YamlProblem` (E104) before parsing JSON that holds too many values:
+    json.loads of a 30 MB list of empty lists takes GBs."""
+    if json_values_at_most(text) > limits.MAX_NODES:
+        raise _too_many_values(position_of_offset(text, len(text) - len(text.lstrip())))
+
+
+def _check_json_shape(data: Any, source_map: JsonSourceMap) -> None:
+    """Refuse lists too long and nesting too deep in parsed JSON (the json module allows
+    some 1,000 levels)."""
+    stack: list[tuple[Any, Location]] = [(data, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > limits.MAX_DEPTH:
+            raise _too_deep(source_map.locate(where))
+        if isinstance(value, dict):
+            if len(value) > limits.MAX_LIST_ITEMS:
+                raise _too_long("mapping", source_map.locate(where))
+            stack.extend((item, (*where, key)) for key, item in value.items()
+                         if isinstance(item, dict | list))
+        elif isinstance(value, list):
+            if len(value) > limits.MAX_LIST_ITEMS:
+                raise _too_long("list", source_map.locate(where))
+            stack.extend((item, (*where, index)) for index, item in enumerate(value)
+                         if isinstance(item, dict | list))
+
+
 def _parse_json(text: str) -> ParsedYaml | None:
     """JSON fast path: the C JSON parser is far faster than composing YAML nodes.
 
     Returns None when the text is not clean JSON, so the YAML path reports the problem
     with its position.
     """
+    refuse_too_many_json_values(text)
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except (ValueError, _DuplicateKey, RecursionError):
         return None
-    return ParsedYaml(data, SourceMap(text=text))
+    source_map = JsonSourceMap(text)
+    _check_json_shape(data, source_map)
+    return ParsedYaml(data, source_map)
 
 
-MAX_DEPTH = 200
-"""Deepest nesting accepted. Real documents need fewer than ten levels."""
+# --- YAML shape: depth and size, before composing ---------------------------------------
 
 _SURROGATE_ESCAPE = re.compile(r"\\[uU]0*[dD][89a-fA-F][0-9a-fA-F]{2}")
 # Explicit keys ("? ") and compact nested blocks ("- - ", "- ? ") nest without indenting.
@@ -248,11 +270,29 @@ _COMPACT_NESTING = re.compile(r"(?:^|[ \t])(?:\?(?:[ \t]|$)|-[ \t]+[-?](?:[ \t]|
 _BRACKET_LINE = re.compile(r"^.*[\[\]{}].*$", re.MULTILINE)
 _BRACKET = re.compile(r"[\[\]{}]")
 _CLOSED_LINE_QUOTES = frozenset("'\"#")
+# Characters YAML does not allow in a stream (YAML 1.1 printable set; libyaml's reader).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+# A block entry "-" must be followed by a blank; a "-" inside a word or number is text.
+_DASHES = tuple(f"-{blank}" for blank in (" ", "\t", *_LINE_BREAKS))
 
 
-def _position_of_offset(text: str, offset: int) -> Position:
-    line = text.count("\n", 0, offset) + 1
-    return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+def _yaml_nodes_at_most(text: str, stop: int | None = None) -> int:
+    """An upper bound on the nodes libyaml would compose from ``text``, at C speed.
+
+    Every node either starts after a line break or an indicator (``: , [ { ? -``), or is
+    an empty value, key, or implied collection that an indicator stands for: no indicator
+    stands for more than four nodes. Counting ends early once the bound passes ``stop``.
+    """
+    bound = 5
+    for marks, weight in ((":,[{?", 4), (_DASHES, 4), (_LINE_BREAKS, 1)):
+        for mark in marks:
+            bound += weight * text.count(mark)
+            if stop is not None and bound > stop:
+                return bound
+    return bound
 
 
 def _may_nest_deeply(text: str) -> bool:
@@ -265,7 +305,7 @@ def _may_nest_deeply(text: str) -> bool:
     """
     if _COMPACT_NESTING.search(text):
         return True
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+    if text.count("[") + text.count("{") <= limits.MAX_DEPTH:
         return False
     for line in _BRACKET_LINE.findall(text):
         if not _CLOSED_LINE_QUOTES.isdisjoint(line):
@@ -273,39 +313,91 @@ def _may_nest_deeply(text: str) -> bool:
         depth = 0
         for bracket in _BRACKET.findall(line):
             depth += 1 if bracket in "[{" else -1
-            if not 0 <= depth <= MAX_DEPTH:
+            if not 0 <= depth <= limits.MAX_DEPTH:
                 return True
         if depth:
             return True
     return False
 
 
-def _check_depth(text: str) -> None:
-    """Refuse deep nesting before libyaml composes it: its composer recurses in C, and some
-    tens of thousands of levels (an 80 KB file) overflow the stack and kill the process.
-    libyaml's event parser keeps its own stack, so counting events is safe."""
-    if not _may_nest_deeply(text):
-        return
+def _check_control_characters(text: str) -> None:
+    match = _NOT_PRINTABLE.search(text)
+    if match is not None:
+        raise YamlProblem(
+            "E101",
+            f"the text holds the control character U+{ord(match.group()):04X}, which YAML "
+            "does not allow",
+            position_of_offset(text, match.start()),
+            "delete it (most editors do not show it), or write it as an escape inside "
+            'double quotes, e.g. "\\t"',
+        )
+
+
+def _flow_depth_past_limit(text: str, depth: int, start: int, end: int) -> int | None:
+    """Where, between ``start`` and ``end``, brackets alone take ``depth`` past the limit.
+
+    libyaml reads up to a line (or 1,024 characters) ahead of the last event it hands
+    over, and refuses nesting deeper than its own limit while doing so, with an error
+    whose wording changes between versions. If the brackets it had read ahead go deeper
+    than our limit, that is what it refused.
+    """
+    for match in _BRACKET.finditer(text, start, end + 1):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limits.MAX_DEPTH:
+            return match.start()
+    return None
+
+
+def _check_shape(text: str) -> None:
+    """Refuse deep nesting, long lists and too many values before libyaml composes a tree.
+
+    Composing recurses in C (some tens of thousands of levels, an 80 KB file, overflow the
+    stack and kill the process) and holds every node in memory (a 32 MB list of numbers is
+    GBs). libyaml's event parser keeps its own stack and holds one event at a time, so
+    counting events is safe; it is done only when the cheap tests cannot rule a problem out
+    (never for a document of ordinary size).
+    """
+    small = min(limits.MAX_LIST_ITEMS, limits.MAX_NODES)
+    if _yaml_nodes_at_most(text, small) <= small and not _may_nest_deeply(text):
+        return  # (a file that may be large is counted below, nesting and all)
     loader = SafeLoader(text)
-    depth = 0
+    open_items: list[list[int]] = []  # per open collection: [values in it, 2 if a mapping]
+    values = 0
+    read_up_to = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if event is None or event.start_mark is None or event.end_mark is None:
+                continue  # never from libyaml, which marks every event
+            mark = event.start_mark
+            if isinstance(event, yaml.NodeEvent):
+                values += 1
+                if values > limits.MAX_NODES:
+                    raise _too_many_values(position_of_offset(text, mark.index))
+                if open_items:
+                    counted = open_items[-1]
+                    counted[0] += 1
+                    # A mapping's entries are a key and a value each.
+                    if counted[0] > limits.MAX_LIST_ITEMS * counted[1]:
+                        raise _too_long("mapping" if counted[1] == 2 else "list",
+                                        position_of_offset(text, counted[2]))
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-                    raise YamlProblem(
-                        "E104",
-                        f"the YAML nests more than {MAX_DEPTH} levels deep",
-                        where,
-                        "flatten the structure; threshold documents need only a few levels",
-                    )
+                mapping = isinstance(event, yaml.MappingStartEvent)
+                open_items.append([0, 2 if mapping else 1, mark.index])
+                if len(open_items) > limits.MAX_DEPTH:
+                    raise _too_deep(position_of_offset(text, mark.index))
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
+                open_items.pop()
+            read_up_to = event.end_mark.index
+    except yaml.MarkedYAMLError as error:
+        problem = error.problem_mark
+        if problem is not None:
+            at = _flow_depth_past_limit(text, len(open_items), read_up_to, problem.index)
+            if at is not None:
+                raise _too_deep(position_of_offset(text, at)) from None
         return  # malformed: composing reports it with its position
+    except yaml.YAMLError:
+        return
     finally:
         loader.dispose()
 
@@ -321,7 +413,7 @@ def _check_surrogates(text: str, data: Any) -> None:
         raise YamlProblem(
             "E107",
             f"the text contains {match.group()!r}, half of a character that cannot be stored",
-            _position_of_offset(text, match.start()),
+            position_of_offset(text, match.start()),
             "remove the escape or write the whole character",
         ) from None
 
@@ -337,17 +429,18 @@ def parse_yaml_text(text: str) -> ParsedYaml:
 
 
 def _parse(text: str) -> ParsedYaml:
-    if text.lstrip().startswith("{"):
+    if text.lstrip()[:1] in ("{", "["):
         # json has its own depth guard (RecursionError sends the text down the YAML path).
         parsed = _parse_json(text)
         if parsed is not None:
             return parsed
-    _check_depth(text)
+    _check_shape(text)
+    lines = LineIndex(text)
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        position = lines.position(mark.index) if mark else Position(1, 1)
         problem = error.problem or "the YAML is malformed"
         context = f" {error.context}" if error.context else ""
         raise YamlProblem(
@@ -358,26 +451,30 @@ def _parse(text: str) -> ParsedYaml:
             "starting with a special character needs quotes or a block scalar (|)",
         ) from None
     except yaml.YAMLError as error:
+        # libyaml's reader refuses control characters without saying where (in bytes, if
+        # at all): find the first one ourselves. Only a refused file pays for the search.
+        _check_control_characters(text)
         raise YamlProblem("E101", f"YAML error: {error}", Position(1, 1)) from None
     if node is None:
         raise YamlProblem(
             "E102", "the file is empty", Position(1, 1), "write the document as a YAML mapping"
         )
-    converter = _Converter()
+    source_map = YamlSourceMap(node, text)
+    converter = _Converter(source_map)
     try:
         data = converter.convert(node)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        position = lines.position(mark.index) if mark else Position(1, 1)
         raise YamlProblem("E101", f"YAML value error: {error.problem}", position) from None
     except RecursionError:
         raise YamlProblem(
             "E104",
             "the YAML is nested too deeply",
             Position(1, 1),
-            "flatten the structure; threshold documents need only a few levels",
+            _FLATTEN,
         ) from None
-    return ParsedYaml(data, SourceMap(node))
+    return ParsedYaml(data, source_map)
 
 
 @contextlib.contextmanager
@@ -396,37 +493,6 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file within the size limit. Raises :class:`YamlProblem` or OSError."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlProblem(
-            "E103",
-            f"the file is {size / 1_000_000:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES / 1_000_000:.0f} MB",
-            Position(1, 1),
-            "split the document or check that this is the file you meant",
-        )
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise YamlProblem(
-            "E107",
-            "the file is binary, not YAML text",
-            Position(1, 1),
-            "point the tool at a .yaml or .json text file",
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem(
-            "E107",
-            f"the file is not valid UTF-8 text (byte {error.start})",
-            Position(line, 1),
-            "save the file as UTF-8",
-        ) from None
 
 
 def dump_yaml(data: Any) -> str:

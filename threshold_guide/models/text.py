@@ -8,10 +8,12 @@ today stays valid when a board later adds a Welsh translation.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Annotated
+import typing
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 DEFAULT_LANGUAGE = "en"
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -55,3 +57,45 @@ def render(text: str | dict[str, str] | None, language: str = DEFAULT_LANGUAGE) 
         return text[DEFAULT_LANGUAGE]
     return next(iter(text.values()))
 
+
+
+def _is_text(annotation: Any, metadata: typing.Iterable[Any] = ()) -> bool:
+    """Whether a field annotated so holds :data:`Text` (itself, optional, or in a list)."""
+    if any(isinstance(item, AfterValidator) and item.func is _check_text for item in metadata):
+        return True
+    if typing.get_origin(annotation) is Annotated:
+        return _is_text(typing.get_args(annotation)[0], typing.get_args(annotation)[1:])
+    return any(_is_text(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _text_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(name for name, field in model.model_fields.items()
+                     if _is_text(field.annotation, field.metadata))
+
+
+def language_coverage(model: BaseModel, language: str) -> tuple[int, int]:
+    """How many texts ``model`` holds (at any depth), and how many of them are in
+    ``language``. A plain string is English."""
+    texts = translated = 0
+    stack: list[Any] = [model]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list | tuple):
+            stack.extend(item)
+            continue
+        if not isinstance(item, BaseModel):
+            continue
+        fields = _text_fields(type(item))
+        for name in type(item).model_fields:
+            value = getattr(item, name)
+            if name not in fields:
+                stack.append(value)
+                continue
+            for text in value if isinstance(value, list) else [value]:
+                if text and isinstance(text, str | dict):  # an empty text needs no translation
+                    texts += 1
+                    has = (language in text) if isinstance(text, dict) else (
+                        language == DEFAULT_LANGUAGE)
+                    translated += has
+    return texts, translated

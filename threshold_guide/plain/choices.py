@@ -13,8 +13,20 @@ EVIDENCE_MENU: list[EvidenceType] = list(EvidenceType)
 _SEPARATORS = re.compile(r"[,\s]+")
 
 
+_NUMBER = re.compile(r"[0-9]+")
+
+
 class InputProblem(ValueError):
     """A line that is not a valid answer. ``str()`` says what to type instead."""
+
+
+def typed_number(text: str) -> int | None:
+    """The number a user typed in ASCII digits, or None.
+
+    ``str.isdigit`` is true of '²' and other digits ``int`` refuses (a crash, exit 3), and
+    ``int`` accepts digits of other scripts no one types as an answer number.
+    """
+    return int(text) if _NUMBER.fullmatch(text) else None
 
 
 def how_to_answer(question: Question) -> str:
@@ -38,11 +50,11 @@ def parse_selection(question: Question, line: str) -> Selection:
         raise InputProblem(how_to_answer(question) + ".")
     numbers: list[int] = []
     for part in parts:
-        if not part.isdigit():
+        number = typed_number(part)
+        if number is None:
             if multiple and part == NONE_WORD:
                 raise InputProblem(f"Type {NONE_WORD} on its own, or only numbers.")
             raise InputProblem(f"'{part}' is not an answer number. {how_to_answer(question)}.")
-        number = int(part)
         if not 1 <= number <= count:
             raise InputProblem(
                 f"There is no answer {number}: the answers are numbered 1 to {count}."
@@ -76,7 +88,8 @@ def parse_evidence(line: str, offered: list[EvidenceType]) -> list[EvidenceType]
     span = f"1 to {len(EVIDENCE_MENU)}"
     chosen: list[EvidenceType] = []
     for part in (part.rstrip(".") for part in _SEPARATORS.split(text) if part):
-        if not part.isdigit() or not 1 <= int(part) <= len(EVIDENCE_MENU):
+        # ASCII only: str.isdigit() also accepts '²', which int() refuses.
+        if not (part.isascii() and part.isdigit()) or not 1 <= int(part) <= len(EVIDENCE_MENU):
             raise InputProblem(f"'{part}' is not an evidence type: type numbers from {span}, "
                                f"separated by commas, or {NONE_WORD}.")
         kind = EVIDENCE_MENU[int(part) - 1]

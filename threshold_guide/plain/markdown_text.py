@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+from threshold_guide.render.link_labels import use_linear_link_labels
+
+_PARSER = use_linear_link_labels(MarkdownIt("commonmark").enable("table"))
 
 
 def markdown_to_text(source: str) -> str:

@@ -16,6 +16,7 @@ from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
+from threshold_guide.plain.choices import typed_number
 from threshold_guide.plain.dialogue import Command, Dialogue, command
 from threshold_guide.plural import counted
 from threshold_guide.sessions import new_session, session_ids
@@ -112,10 +113,11 @@ def _chosen(store: SessionStore, session: Session, catalog: Catalog, dialogue: D
         line = dialogue.ask(f"How to go on, {span}, or q to stop: ")
         if command(line, frozenset({Command.QUIT})) is not None:
             raise ResumeDeclined
-        if line.isdigit() and 1 <= int(line) <= len(options):
+        number = typed_number(line)
+        if number is not None and 1 <= number <= len(options):
             break
         dialogue.say(f"Type a number from {span}, or q to stop without changing the session.")
-    target, moved = options[int(line) - 1]
+    target, moved = options[number - 1]
     if target is None or moved is None:
         assert pinned is not None
         keep(store, pinned, ref.sha256)

@@ -29,6 +29,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from threshold_guide.render.link_labels import use_linear_link_labels
 from threshold_guide.render.unicode import visible_codes
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -119,6 +120,7 @@ class _InertMarkdown(MarkdownIt):
     def __init__(self) -> None:
         super().__init__("commonmark", {"html": False}, renderer_cls=_InertRenderer)
         self.enable("table")
+        use_linear_link_labels(self)
 
     def validateLink(self, url: str) -> bool:
         # An allow-list: anything not plainly a web or mail address stays as text.

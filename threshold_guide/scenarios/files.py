@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from threshold_guide.loading.limits import MAX_FILE_BYTES
+from threshold_guide.loading.reading import read_capped
 from threshold_guide.loading.yaml_source import (
-    MAX_FILE_BYTES,
     SourceMap,
     YamlProblem,
     parse_yaml_text,
@@ -25,6 +24,7 @@ from threshold_guide.loading.yaml_source import (
 )
 from threshold_guide.models.scenario import SCENARIO_FORMAT, Scenario
 from threshold_guide.models.timescales import CLOSURES_FILE
+from threshold_guide.validation.bounded import SchemaProblems, validate_bounded
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, sort_key
 from threshold_guide.validation.schema_errors import schema_diagnostics
 
@@ -41,10 +41,10 @@ def is_scenario_file(path: Path) -> bool:
     if path.name == CLOSURES_FILE:  # a board's closure days have a 'kind:' too
         return False
     try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        if not path.is_file():
             return False
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_capped(path, MAX_FILE_BYTES)
+    except (OSError, YamlProblem):
         return False
     return bool(_YAML_MARKER.search(raw) or _JSON_MARKER.search(raw))
 
@@ -141,8 +141,8 @@ def load_scenario(path: Path) -> ScenarioFile:
         ))
         return result
     try:
-        result.scenario = Scenario.model_validate(parsed.data)
-    except ValidationError as error:
+        result.scenario = validate_bounded(Scenario, parsed.data)
+    except SchemaProblems as error:
         result.diagnostics.extend(
             schema_diagnostics(error, parsed.data, parsed.source_map, path, Scenario)
         )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from threshold_guide.loading.yaml_source import YamlProblem, parse_yaml_text, read_text
 from threshold_guide.models.session import AnswersFile, GivenAnswer
+from threshold_guide.validation.bounded import SchemaProblems, validate_bounded
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic
 from threshold_guide.validation.schema_errors import schema_diagnostics
 
@@ -46,8 +45,8 @@ def read_answers_file(path: Path) -> AnswersFile:
                        "write lines like 'immediate-danger: no-danger'")
         ])
     try:
-        return AnswersFile.model_validate(parsed.data)
-    except ValidationError as error:
+        return validate_bounded(AnswersFile, parsed.data)
+    except SchemaProblems as error:
         raise AnswersFileError(
             schema_diagnostics(error, parsed.data, parsed.source_map, path, AnswersFile)
         ) from None

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from threshold_guide.loading.reading import read_capped
+from threshold_guide.loading.yaml_source import YamlProblem, refuse_too_many_json_values
 from threshold_guide.models.session import Session
 from threshold_guide.storage.session_store import MAX_SESSION_BYTES, SessionUnreadable
 
@@ -34,13 +36,11 @@ def _where(error: ValidationError) -> str:
 def read_session_file(path: Path) -> Session:
     """The session in ``path``, or :class:`SessionUnreadable` saying what is wrong and where."""
     try:
-        if not path.is_file():
-            reason = "no such file" if not path.exists() else "it is not a file"
-            raise SessionUnreadable(path, reason)
-        size = path.stat().st_size
-        if size > MAX_SESSION_BYTES:
-            raise SessionUnreadable(path, f"the file is too large for a session ({size} bytes)")
-        raw = path.read_bytes()
+        if not path.exists():
+            raise SessionUnreadable(path, "no such file")
+        raw = read_capped(path, MAX_SESSION_BYTES)
+    except YamlProblem as problem:
+        raise SessionUnreadable(path, problem.message) from None
     except OSError as error:
         raise SessionUnreadable(path, f"cannot read it: {error.strerror or error}") from None
     try:
@@ -51,6 +51,10 @@ def read_session_file(path: Path) -> Session:
         ) from None
     if not text.strip():
         raise SessionUnreadable(path, "the file is empty")
+    try:
+        refuse_too_many_json_values(text)
+    except YamlProblem as problem:
+        raise SessionUnreadable(path, problem.message) from None
     try:
         return Session.model_validate_json(text)
     except ValidationError as error:

@@ -24,7 +24,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from threshold_guide.loading import limits
 from threshold_guide.loading.canonical import content_hash
+from threshold_guide.loading.reading import read_capped
+from threshold_guide.loading.yaml_source import YamlProblem, refuse_too_many_json_values
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import HistoryEvent, Session
 from threshold_guide.paths import sessions_dir
@@ -37,7 +40,7 @@ from threshold_guide.storage.atomic import (
 from threshold_guide.summary.json_output import render_json
 
 SUFFIX = ".json"
-MAX_SESSION_BYTES = 20 * 1024 * 1024
+MAX_SESSION_BYTES = limits.MAX_SESSION_BYTES
 """Far beyond any real session; a bigger file is not read, so a stray file cannot stall the app."""
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -238,10 +241,10 @@ class SessionStore:
 
     def _read(self, path: Path, *, remember: bool = False) -> Session:
         try:
-            size = path.stat().st_size
-            if size > MAX_SESSION_BYTES:
-                raise SessionUnreadable(path, f"the file is too large ({size} bytes)")
-            raw = path.read_bytes()
+            raw = read_capped(path, MAX_SESSION_BYTES)
+            refuse_too_many_json_values(raw.decode("utf-8", "replace"))  # before pydantic parses it
+        except YamlProblem as problem:
+            raise SessionUnreadable(path, problem.message) from None
         except FileNotFoundError:
             raise SessionUnreadable(path, "the file no longer exists") from None
         except OSError as error:

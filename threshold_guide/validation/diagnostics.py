@@ -34,6 +34,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E201": (Severity.ERROR, "missing required field"),
     "E202": (Severity.ERROR, "unknown field"),
     "E203": (Severity.ERROR, "wrong type or invalid value"),
+    "E204": (Severity.ERROR, "more schema problems than are listed (checking stopped)"),
     # Ids and references
     "E301": (Severity.ERROR, "duplicate id"),
     "E302": (Severity.ERROR, "reference to a missing question"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -23,16 +22,11 @@ from threshold_guide.validation.diagnostics import (
     did_you_mean,
     has_errors,
 )
+from threshold_guide.validation.not_report import tells_not_to_report
 from threshold_guide.validation.rule_proofs import prove_rules
 from threshold_guide.validation.rule_references import check_rule_references
 
 # Wording that tells a reader not to report; never acceptable in duty-to-report guidance.
-_DO_NOT_REPORT = re.compile(
-    r"\b(do\s+not|don't|dont|does\s+not|doesn't|no\s+need\s+to|need\s+not|should\s+not|"
-    r"shouldn't|not\s+necessary\s+to|not\s+required\s+to)\s+"
-    r"(need\s+to\s+|have\s+to\s+)?(make\s+a\s+)?(report|refer)",
-    re.IGNORECASE,
-)
 
 
 class _Checker:
@@ -266,10 +260,12 @@ class _Checker:
             for name in ("title", "do_now", "rationale", "contact", "timescale"):
                 text = getattr(outcome, name)
                 values = text.values() if isinstance(text, dict) else [render(text)]
-                if any(_DO_NOT_REPORT.search(value) for value in values):
+                said = next(filter(None, map(tells_not_to_report, values)), None)
+                if said is not None:
                     self.add(
                         "E502", ("outcomes", oi, name),
-                        f"outcome '{outcome.id}' tells the reader not to report",
+                        f"outcome '{outcome.id}' tells the reader not to report "
+                        f"(\"{said}\")",
                         "reporting is never a personal choice to decline: say what to do "
                         "instead (record, monitor, seek advice) and that anyone unsure "
                         "should ask for advice rather than wait",

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from threshold_guide.loading.yaml_source import Location, SourceMap
+from threshold_guide.validation.bounded import MAX_SCHEMA_ERRORS, SchemaProblems
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic, did_you_mean
 
 _EXPECTED: dict[str, str] = {
@@ -103,15 +104,17 @@ def _field_doc(model: type[BaseModel] | None, name: str) -> str:
 
 
 def schema_diagnostics(
-    error: ValidationError,
+    error: ValidationError | SchemaProblems,
     data: Any,
     source_map: SourceMap,
     file: Path | str,
     root: type[BaseModel],
 ) -> list[Diagnostic]:
     """Every pydantic error of one file, as diagnostics at the line they concern."""
+    if isinstance(error, ValidationError):
+        error = SchemaProblems(error.errors(include_url=False), more=False)
     grouped: dict[Location, list[ErrorDetails]] = defaultdict(list)
-    for detail in error.errors(include_url=False):
+    for detail in error.details:
         grouped[_error_location(detail, data)].append(detail)
 
     found: list[Diagnostic] = []
@@ -167,6 +170,16 @@ def schema_diagnostics(
         found.append(
             diagnostic(
                 "E203", file, position.line, position.column, message, _hint(details, root)
+            )
+        )
+    if error.more:
+        last = max(found, key=lambda item: (item.line, item.column))
+        found.append(
+            diagnostic(
+                "E204", file, last.line, last.column,
+                f"more problems than the first {MAX_SCHEMA_ERRORS:,} listed; checking stopped "
+                "there",
+                "fix these and validate again",
             )
         )
     return found

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.loading.yaml_source import (
     Position,
@@ -19,6 +17,7 @@ from threshold_guide.loading.yaml_source import (
 )
 from threshold_guide.models.document import DOCUMENT_FORMAT, ThresholdDocument
 from threshold_guide.models.timescales import CLOSURES_FILE
+from threshold_guide.validation.bounded import SchemaProblems, validate_bounded
 from threshold_guide.validation.diagnostics import (
     Diagnostic,
     diagnostic,
@@ -93,8 +92,8 @@ def _check_file(path: Path) -> CheckedFile:
         )
         return result
     try:
-        document = ThresholdDocument.model_validate(data)
-    except ValidationError as error:
+        document = validate_bounded(ThresholdDocument, data)
+    except SchemaProblems as error:
         result.diagnostics.extend(
             schema_diagnostics(error, data, parsed.source_map, path, ThresholdDocument)
         )

@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import emit
-from threshold_guide.cli.options import Commands, add_document_arguments, resolve
+from threshold_guide.cli.options import (
+    Commands,
+    add_document_arguments,
+    add_language_argument,
+    resolve,
+    warn_untranslated,
+)
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.logic_book import render_logic_book
 from threshold_guide.render.pages import book_html
@@ -32,13 +38,13 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     parser.add_argument("--format", choices=["md", "html"], default="md")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the book here (atomically) instead of printing it")
-    parser.add_argument("--lang", default="en", metavar="CODE",
-                        help="language of the text, where the document has it")
+    add_language_argument(parser, "the text")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     document = resolve(args).document
+    warn_untranslated(document, args.lang)
     text = (book_html(document, args.lang) if args.format == "html"
             else render_logic_book(document, args.lang))
     emit(text, args.output)

@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit, note
-from threshold_guide.cli.options import Commands, catalog, now, parse_time
+from threshold_guide.cli.options import (
+    Commands,
+    add_language_argument,
+    catalog,
+    now,
+    parse_time,
+    warn_untranslated,
+)
 from threshold_guide.deadlines.working_days import WorkingCalendar
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
@@ -73,8 +80,7 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="write the explanation here (atomically) instead of printing it")
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
-    parser.add_argument("--lang", default="en", metavar="CODE",
-                        help="language of the guidance text, where the document has it")
+    add_language_argument(parser, "the guidance text")
     parser.add_argument("--confirm-unsafe-share", metavar="REASON",
                         help="family version only: produce it although the walk recorded "
                         "that telling the family could put the child at risk, for this "
@@ -147,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
     if reason is not None and not family_risks(document, session, args.lang):
         note("nothing recorded in this walk makes telling the family unsafe: "
              "--confirm-unsafe-share is not needed and is not stamped on the letter")
+    warn_untranslated(document, args.lang)
     try:
         explanation = explain(document, sha256, session, audience, now(args.at), args.lang,
                               _calendar(args), confirm_unsafe_share=reason)

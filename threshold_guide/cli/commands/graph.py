@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 
 from threshold_guide.cli.console import emit
-from threshold_guide.cli.options import Commands, add_document_arguments, resolve
+from threshold_guide.cli.options import (
+    Commands,
+    add_document_arguments,
+    add_language_argument,
+    resolve,
+    warn_untranslated,
+)
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.render.graph import flowchart, render_dot, render_mermaid
 
@@ -33,12 +39,13 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     parser.add_argument("--format", choices=["mermaid", "dot"], required=True)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the flowchart here (atomically) instead of printing it")
-    parser.add_argument("--lang", default="en", metavar="CODE",
-                        help="language of the labels, where the document has it")
+    add_language_argument(parser, "the labels")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    chart = flowchart(resolve(args).document, args.lang)
+    document = resolve(args).document
+    warn_untranslated(document, args.lang)
+    chart = flowchart(document, args.lang)
     emit(render_mermaid(chart) if args.format == "mermaid" else render_dot(chart), args.output)
     return ExitStatus.OK

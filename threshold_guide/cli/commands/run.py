@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from threshold_guide.cli.console import CommandError, emit
+from threshold_guide.cli.console import CommandError, emit, write_private
 from threshold_guide.cli.follow_up import working_calendar
-from threshold_guide.cli.options import Commands, add_document_arguments, now, parse_time, resolve
+from threshold_guide.cli.options import (
+    Commands,
+    add_case_arguments,
+    add_document_arguments,
+    add_language_argument,
+    now,
+    parse_time,
+    resolve,
+    warn_untranslated,
+)
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
@@ -21,7 +30,6 @@ from threshold_guide.sessions import (
     with_answers,
 )
 from threshold_guide.storage.answers_file import AnswersFileError, read_answers_file
-from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.build import SummaryError, build_summary
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
@@ -53,14 +61,10 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="Markdown, JSON, or one print-ready HTML file (default: md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the summary here (atomically) instead of printing it")
-    parser.add_argument("--reference", default="", metavar="REF",
-                        help="case reference (never a child's name)")
-    parser.add_argument("--role", default="",
-                        help="your role, e.g. 'Designated safeguarding person'")
-    parser.add_argument("--agency", default="", help="your agency, e.g. school, health, police")
+    add_case_arguments(parser)
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on the summary (default: SOURCE_DATE_EPOCH or now)")
-    parser.add_argument("--lang", default="en", metavar="CODE", help="language of the summary")
+    add_language_argument(parser, "the summary")
     parser.add_argument("--override", metavar="OUTCOME",
                         help="professional-judgement override: the outcome id chosen instead")
     parser.add_argument("--reason", default="", help="why (required with --override)")
@@ -72,6 +76,7 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     document = entry.document
+    warn_untranslated(document, args.lang)
     try:
         given = read_answers_file(args.answers)
     except AnswersFileError as problem:
@@ -118,13 +123,10 @@ def run(args: argparse.Namespace) -> int:
     text = {"json": render_json, "html": summary_html}.get(args.format, render_markdown)(summary)
     if args.save_session:
         try:
-            write_atomic(args.save_session, render_json(session), private=True)
-        except OSError as problem:
+            write_private(args.save_session, render_json(session))
+        except CommandError as problem:
             # Before the summary: a summary must never stand for a session that was not kept.
-            raise CommandError(
-                f"--save-session {args.save_session}: cannot save the session: "
-                f"{problem.strerror or problem}; nothing was written",
-                "free some space, or choose a file in a folder you can write to",
-            ) from None
+            raise CommandError(f"--save-session: {problem.message}; nothing was written",
+                               problem.hint) from None
     emit(text, args.output)
     return ExitStatus.OK

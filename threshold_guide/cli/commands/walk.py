@@ -11,11 +11,14 @@ from pathlib import Path
 from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import (
     Commands,
+    add_case_arguments,
+    add_language_argument,
     catalog,
     now,
     parse_date,
     parse_time,
     resolve,
+    warn_untranslated,
 )
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.loading.catalog import Catalog, is_path_reference
@@ -75,11 +78,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="use the version in effect on this day (YYYY-MM-DD)")
     parser.add_argument("--plain", action="store_true",
                         help="numbered prompts on standard input and output (required)")
-    parser.add_argument("--reference", default="", metavar="REF",
-                        help="case reference (never a child's name)")
-    parser.add_argument("--role", default="",
-                        help="your role, e.g. 'Designated safeguarding person'")
-    parser.add_argument("--agency", default="", help="your agency, e.g. school, health, police")
+    add_case_arguments(parser)
+    add_language_argument(parser, "the questions and the summary")
     parser.add_argument("--format", choices=["md", "json"], default="md",
                         help="format of the summary (default: md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
@@ -124,8 +124,10 @@ def walk(args: argparse.Namespace) -> int:
     def again() -> str:
         return _resume_command(args, store.saved_as(state.session.session_id))
 
+    warn_untranslated(state.document, args.lang)
     introduce(dialogue, state, str(saved_to), again(), resumed=bool(args.resume))
-    walker = PlainWalk(dialogue, state, lambda: now(args.at), _saver(store, dialogue, args))
+    walker = PlainWalk(dialogue, state, lambda: now(args.at), _saver(store, dialogue, args),
+                       language=args.lang)
     try:
         finished = walker.run()
     except SaveFailed as failed:
@@ -286,7 +288,7 @@ def _tell_if_copied(saved: Saved, args: argparse.Namespace, dialogue: Dialogue) 
 
 
 def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) -> None:
-    summary = state.summary(now(args.at))
+    summary = state.summary(now(args.at), args.lang)
     text = render_json(summary) if args.format == "json" else render_markdown(summary)
     if args.output is not None:
         dialogue.gap()
