@@ -203,7 +203,7 @@ def build_papers(pinned: Pinned, household: Household, paper: str, at: dt.dateti
     if paper == "invitation" and audience == "family":
         # The family's invitation names no child's words and no agency's view, so it only
         # carries the flags about the invitation itself.
-        flags = [f for f in flags if "invitation" in f]
+        flags = [f for f in flags if "invitation" in f or "no voice recorded" in f]
     return ConferencePapers(
         paper=paper,
         reference=household.reference,
