@@ -28,7 +28,7 @@ def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
 def test_validate_defaults_to_the_shipped_guidance(capsys: Capture) -> None:
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert "ok: 3 files checked, 0 errors, 0 warnings" in out
+    assert "ok: 4 files checked, 0 errors, 0 warnings" in out
 
 
 def test_validate_reports_errors_with_exit_1_and_json(capsys: Capture, tmp_path: Path) -> None:
@@ -71,10 +71,11 @@ def test_guidance_list(capsys: Capture) -> None:
     rows = json.loads(out)["documents"]
     assert [(r["id"], r["version"]) for r in rows] == [
         ("wales-duty-to-report", "1.0.0"), ("wales-duty-to-report", "1.1.0"),
-        ("wales-significant-harm", "1.0.0"),
+        ("wales-registration", "1.0.0"), ("wales-significant-harm", "1.0.0"),
     ]
     current = {r["id"]: r["version"] for r in rows if r["current"]}
-    assert current == {"wales-duty-to-report": "1.1.0", "wales-significant-harm": "1.0.0"}
+    assert current == {"wales-duty-to-report": "1.1.0", "wales-registration": "1.0.0",
+                       "wales-significant-harm": "1.0.0"}
     code, out, _ = run(capsys, "guidance", "list")
     assert "* wales-duty-to-report    1.1.0" in out
 

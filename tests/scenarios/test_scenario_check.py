@@ -125,8 +125,8 @@ def test_scenarios_check_json(capsys: Capture) -> None:
     assert set(first) == {"guidance", "version", "expected", "outcome", "passed", "route",
                           "departures"}
     assert first["route"][0]["question"] == "immediate-danger"
-    assert {c["guidance"] for c in payload["coverage"]} == {"wales-duty-to-report",
-                                                            "wales-significant-harm"}
+    assert {c["guidance"] for c in payload["coverage"]} == {
+        "wales-duty-to-report", "wales-registration", "wales-significant-harm"}
     for item in payload["coverage"]:
         assert item["outcomes"]["missed"] == []
 
@@ -197,4 +197,4 @@ def test_validate_mixes_documents_and_scenarios(capsys: Capture, tmp_path: Path)
 
 def test_validate_without_paths_still_checks_only_the_guidance(capsys: Capture) -> None:
     code, out, _ = run(capsys, "validate")
-    assert code == 0 and "ok: 3 files checked" in out
+    assert code == 0 and "ok: 4 files checked" in out

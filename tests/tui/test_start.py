@@ -98,7 +98,8 @@ def test_bad_documents_are_listed_and_the_rest_work(
             problems = str(screen._problems_markdown())
             assert "broken.yaml" in problems and "minimal.yaml" in problems
             assert "nowhere" in problems, "each file's errors are shown"
-            assert app.catalog.ids() == ["wales-duty-to-report", "wales-significant-harm"]
+            assert app.catalog.ids() == ["wales-duty-to-report", "wales-registration",
+                                       "wales-significant-harm"]
             await start_walk(pilot, "wales-significant-harm")
             assert isinstance(app.screen, QuestionScreen)
 

@@ -53,9 +53,10 @@ def test_shipped_scenarios_never_been_born_changes_outcome() -> None:
     changed = [c.id for c in result.cases if c.status in (
         "outcome-changed", "stops-early", "answer-not-accepted")]
     assert changed == ["never-been-born"]
-    # Scenarios for the significant-harm document are not replayed against this one.
+    # Scenarios for the other documents are not replayed against this one.
     assert {s.reason for s in result.skipped} == {
-        "written for document 'wales-significant-harm'"}
+        "written for document 'wales-significant-harm'",
+        "written for document 'wales-registration'"}
     assert all(c.kind == "scenario" for c in result.cases)
 
 

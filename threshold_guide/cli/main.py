@@ -42,6 +42,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from threshold_guide.cli.commands import (
         book,
+        conference,
         diff,
         done,
         due,
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (validate, guidance, paths, run, walk, schema, scenarios, serve, diff, upgrade,
                    explain, graph, book, tracker, due, response, escalate, done,
-                   follow_up):
+                   follow_up, conference):
         module.add_parser(commands, parents)
     return parser
 

@@ -274,6 +274,13 @@ class QuestionType(StrEnum):
     MULTIPLE = "multiple"
 
 
+class Scope(StrEnum):
+    """Whom a question's answer is about, in a case with several children."""
+
+    CHILD = "child"
+    HOUSEHOLD = "household"
+
+
 class Gate(StrEnum):
     """Special roles a question can play; the validator checks they are where they must be."""
 
@@ -306,6 +313,11 @@ class Question(Strict):
     """The possible answers, in the order shown."""
     routes: list[Route] = Field(default_factory=list)
     """Multiple-choice questions only: ordered rules from the selected set to the next step."""
+    scope: Scope = Field(default=Scope.CHILD, exclude_if=lambda value: value == Scope.CHILD)
+    """'child' (the default): answered for each child in a household case. 'household':
+    answered once for the whole household (e.g. parenting capacity) and shared by every
+    child's walk, unless a child's own answer differs. Left out of the content hash when
+    'child', so documents written before the field keep their hash."""
     suggest: Suggestion | None = Field(default=None, exclude_if=_empty)
     """Format 2, single-choice questions only: makes this a judgement question. The walk
     shows the answer the earlier answers point to and asks whether the practitioner agrees;

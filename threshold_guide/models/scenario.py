@@ -114,6 +114,10 @@ class Scenario(Strict):
     of the three tests (report, section 47, registration) is in play, what to draw out."""
     discussion_questions: list[Text] = Field(default_factory=list)
     """Questions to put to the room after the vote."""
+    household: Identifier | None = Field(default=None, exclude_if=lambda value: value is None)
+    """For a child protection conference: the household this child belongs to. Scenarios
+    with the same household are one family, walked one child at a time, each child with
+    their own model answers and decision (left out when not set)."""
 
     def versions(self) -> list[str]:
         """The targeted document versions, in the order the file lists them."""

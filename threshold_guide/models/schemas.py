@@ -9,6 +9,8 @@ from pydantic import BaseModel
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.due import DueList
 from threshold_guide.models.explanation import Explanation
+from threshold_guide.models.household import Household
+from threshold_guide.models.papers import ConferencePapers
 from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.scenario_report import ConsistencyReport
 from threshold_guide.models.session import AnswersFile, Session
@@ -31,6 +33,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "tracker-report": TrackerReport,
     "closures": ClosureDays,
     "due": DueList,
+    "household": Household,
+    "conference-papers": ConferencePapers,
 }
 
 FILE_NAMES: dict[str, str] = {
@@ -46,6 +50,8 @@ FILE_NAMES: dict[str, str] = {
     "tracker-report": "tracker-report.schema.json",
     "closures": "closures.schema.json",
     "due": "due.schema.json",
+    "household": "household.schema.json",
+    "conference-papers": "conference-papers.schema.json",
 }
 
 

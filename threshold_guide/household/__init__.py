@@ -1,0 +1,1 @@
+"""Household cases: each child's walk and decision at a child protection conference (pure)."""

@@ -1,0 +1,77 @@
+"""Read and write household files (YAML or JSON in, JSON out), with located errors.
+
+A household file is written atomically and privately (0600): it holds what children said.
+The app and plain mode keep them in the ``households`` folder beside the saved sessions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from threshold_guide.loading.yaml_source import YamlProblem, parse_yaml_text, read_text
+from threshold_guide.models.household import Household
+from threshold_guide.paths import data_dir
+from threshold_guide.storage.atomic import private_folder, write_atomic
+from threshold_guide.summary.json_output import render_json
+from threshold_guide.validation.diagnostics import Diagnostic, diagnostic
+from threshold_guide.validation.schema_errors import schema_diagnostics
+
+
+class HouseholdFileError(Exception):
+    """A household file that cannot be used; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.render() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def read_household(path: Path) -> Household:
+    """The household in ``path``. Raises :class:`HouseholdFileError` with located errors."""
+    try:
+        parsed = parse_yaml_text(read_text(path))
+    except YamlProblem as problem:
+        raise HouseholdFileError([
+            diagnostic(problem.code, path, problem.position.line, problem.position.column,
+                       problem.message, problem.hint)
+        ]) from None
+    except OSError as error:
+        raise HouseholdFileError([
+            diagnostic("E100", path, 1, 1, f"cannot read the household file: "
+                       f"{error.strerror or error}", "check the path")
+        ]) from None
+    if not isinstance(parsed.data, dict):
+        raise HouseholdFileError([
+            diagnostic("E108", path, 1, 1, "a household file must be a mapping",
+                       "start with 'reference:', 'shared:' and 'children:'")
+        ])
+    try:
+        return Household.model_validate(parsed.data)
+    except ValidationError as error:
+        raise HouseholdFileError(
+            schema_diagnostics(error, parsed.data, parsed.source_map, path, Household)
+        ) from None
+
+
+def households_dir() -> Path:
+    """Where the app and plain mode save household cases."""
+    return data_dir() / "households"
+
+
+def new_household_id(reference: str, created_at: dt.datetime) -> str:
+    """A short id that never contains the reference itself (reproducible under --at)."""
+    seed = f"{created_at.isoformat()}|{reference}|household".encode()
+    return "hh-" + created_at.strftime("%Y%m%d-%H%M%S-") + hashlib.sha256(seed).hexdigest()[:8]
+
+
+def household_path(household: Household, folder: Path | None = None) -> Path:
+    return (folder or households_dir()) / f"{household.household_id}.json"
+
+
+def write_household(path: Path, household: Household) -> None:
+    """Write ``household`` atomically, 0600, in a 0700 folder. Raises OSError."""
+    private_folder(path.parent)
+    write_atomic(path, render_json(household), private=True)
