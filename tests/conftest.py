@@ -12,6 +12,18 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+# No test may depend on timing: a loaded machine (CI, two cores) must not fail a property
+# test because drawing inputs or running an example was slow. Each test's own settings
+# (example counts) still apply on top of this profile.
+settings.register_profile(
+    "threshold-guide",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example,
+                           HealthCheck.data_too_large],
+)
+settings.load_profile("threshold-guide")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
