@@ -69,16 +69,6 @@ def _fill(fd: int, text: str, mode: int) -> None:
         os.fsync(handle.fileno())
 
 
-def _sync_folder(folder: Path) -> None:
-    # The rename (or link) is only durable once the folder's entry is on disk too.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
@@ -107,7 +97,9 @@ def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _sync_folder(path.parent)
+    # The folder is not fsync-ed: autosave runs on the app's event loop after every batch
+    # of keys, and a folder fsync on a busy disk is a visible pause. The rename is atomic
+    # either way; only a power cut just after it could bring back the previous version.
 
 
 def write_new(path: Path, text: str) -> None:
@@ -132,7 +124,6 @@ def write_new(path: Path, text: str) -> None:
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
-    _sync_folder(path.parent)
 
 
 def _write_exclusive(path: Path, text: str) -> None:
