@@ -9,9 +9,9 @@ the least any tool must pay to read it.
 
 Then the same for documents with decision rules (format 2): a third of the nodes are
 decision points whose rules read the two questions just before them, every tenth question
-block has a judgement question suggesting from the block before, a last judgement question
-suggests from an answer near the start, and floors (one per 100 questions, plus one on that
-early answer) must be proved over every route. Each is timed against the plain document of
+block has a judgement question suggesting from the block before, and floors (one per 100
+questions reading its block, plus one reading an answer near the start, which a route carries
+to its very end) must be proved over every route. Each is timed against the plain document of
 the same number of questions, in the same run (goal: the proofs stay linear, 20k/10k <= 2.2,
 and 10k <= 1 s on JSON). Timings on shared machines are noisy; the ratios are what to
 compare between runs.
@@ -167,18 +167,23 @@ def generate_rules(questions: int) -> dict[str, object]:
                                "rationale": "Serious harm is always referred."})
         points.append({"id": point, "title": f"Point {block}", "hit_policy": "first",
                        "rules": rules, "otherwise": {"next": after, "rationale": "go on"}})
+    last = f"q{2 * blocks - 2}"
     items.append({
         "id": "overall", "prompt": "Overall, is there reasonable cause?",
-        "suggest": {"rules": [{"when": {"question": "q2", "is": "yes"}, "answer": "report",
-                               "rationale": "the worry at the start"}],
-                    "otherwise": {"answer": "record", "rationale": "no early worry"}},
+        "suggest": {"rules": [{"when": {"question": last, "is": "yes"}, "answer": "report",
+                               "rationale": "a worry just before"}],
+                    "otherwise": {"answer": "record", "rationale": "no worry just before"}},
         "answers": [
             {"id": "report", "label": "Report", "outcome": "o2", "rationale": "Report."},
             {"id": "record", "label": "Record", "outcome": "o1", "rationale": "Record."},
         ],
     })
+    # Reading an answer near the start, applying at the very end: met because every route
+    # where it applies and nothing more serious follows is suggested 'report' at the end.
     floors.append({"id": "early-worry", "title": "A worry at the start", "minimum": "o2",
-                   "when": {"question": "q2", "is": "yes"}, "rationale": "Always reported."})
+                   "when": {"all": [{"question": "q2", "is": "yes"},
+                                    {"question": last, "is": "yes"}]},
+                   "rationale": "Always reported."})
     document = generate(2)
     document.update({
         "format": 2, "id": f"bench-rules-{questions}", "questions": items,

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from threshold_guide.engine.answer_classes import (
@@ -38,9 +38,10 @@ from threshold_guide.engine.answer_classes import (
     checklists,
 )
 from threshold_guide.engine.conditions import Unanswered, holds, leaves
+from threshold_guide.engine.decisions import rule_conditions
 from threshold_guide.engine.graph import Graph
 from threshold_guide.loading.yaml_source import Location
-from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.document import QuestionType, ThresholdDocument
 from threshold_guide.models.rules import Condition, HitPolicy
 from threshold_guide.models.session import Selection
 from threshold_guide.models.text import render
@@ -89,6 +90,13 @@ class _Proof:
         self.unasked_best: list[int] = []
         self.open_info: dict[Residual, tuple[frozenset[str], int]] = {}
         self.points = {point.id: point for point in document.decision_points}
+        self.single_tests: dict[str, list[Condition]] = {}
+        for condition in rule_conditions(document):
+            for leaf in leaves(condition):
+                question = self.questions.get(str(leaf.question))
+                if leaf.answered is None and question is not None \
+                        and question.type is QuestionType.SINGLE:
+                    self.single_tests.setdefault(question.id, []).append(leaf)
         self.rule_tests: dict[str, list[Test]] = {}
         self.decided: dict[tuple[str, Assignment], tuple[int | None, list[int]] | str] = {}
         self.suggestions: dict[tuple[str, Assignment], tuple[int | None, str] | str] = {}
@@ -285,6 +293,24 @@ class _Proof:
 
         return chosen
 
+    def single_classes(self, question_id: str,
+                       options: list[AbstractAnswer]) -> list[AbstractAnswer]:
+        """Single-choice answers that every test of every rule and floor treats alike share
+        one value in the states (the first such answer's id), as checklists' answers do: a
+        question read only for 'is yes' then splits the states in two, not by every answer.
+        Each answer is still followed on its own, so routes and witnesses are unchanged."""
+        question = self.questions[question_id]
+        if question.type is not QuestionType.SINGLE:
+            return options
+        tests = self.single_tests.get(question_id, [])
+        first: dict[tuple[bool, ...], str] = {}
+        found: list[AbstractAnswer] = []
+        for option in options:
+            signature = tuple(holds(leaf, str(option.value)) for leaf in tests)
+            value = first.setdefault(signature, str(option.value))
+            found.append(replace(option, value=value))
+        return found
+
     def point_rules(self, node: str) -> list[Test]:
         found = self.rule_tests.get(node)
         if found is None:
@@ -336,7 +362,7 @@ class _Proof:
             return
         try:
             choices = {
-                q: abstract_answers(self.questions[q], self.tests.get(q))
+                q: self.single_classes(q, abstract_answers(self.questions[q], self.tests.get(q)))
                 for q in order if q in self.questions
             }
         except TooManyCombinations as error:
@@ -375,14 +401,12 @@ class _Proof:
         self, node: str, key: StateKey, target: str, to_outcome: bool,
         answer: tuple[str, Selection, Hashable] | None, live: dict[str, frozenset[str]],
     ) -> None:
-        assignment = dict(key[0])
         agreed = key[1]
         question: str = ""
         selection: Selection = ""
         value: Hashable = None
         if answer is not None:
             question, selection, value = answer
-            assignment[question] = value
         origin: Origin = (node, key, question, selection)
         floors = NO_FLOORS
         if agreed:
@@ -394,9 +418,12 @@ class _Proof:
                 self.check_floors(target, floors, node, key, answer)
             return
         keep = live[target]
-        new_key: StateKey = (
-            tuple(sorted((q, v) for q, v in assignment.items() if q in keep)), agreed, floors
-        )
+        # The assignment is kept sorted by question id; a question is answered once a route.
+        kept = [item for item in key[0] if item[0] in keep]
+        if question in keep:
+            kept.append((question, value))
+            kept.sort()
+        new_key: StateKey = (tuple(kept), agreed, floors)
         self.states[target].setdefault(new_key, origin)
 
     def decide(self, node: str, assignment: Assignment) -> tuple[int | None, list[int]] | str:
