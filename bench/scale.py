@@ -1,6 +1,6 @@
 """Load + validate time for generated documents of 1k, 10k and 20k questions.
 
-Run: python bench/scale.py [--repeat N] [--only plain|rules]
+Run: python bench/scale.py [--repeat N] [--only plain|rules] [--format yaml|json]
 
 Prints, for the same documents written as YAML and as JSON, the median of N runs for each
 size, the 20k/10k ratio (goal <= 2.2: loading grows linearly) and each time against a
@@ -262,9 +262,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=["plain", "rules"])
+    parser.add_argument("--format", choices=["yaml", "json"], help="one format only")
     args = parser.parse_args()
+    suffixes = (f".{args.format}",) if args.format else (".yaml", ".json")
     with tempfile.TemporaryDirectory() as folder:
-        for suffix in (".yaml", ".json"):
+        for suffix in suffixes:
             if args.only != "rules":
                 run_format(Path(folder), suffix, args.repeat)
             if args.only != "plain":

@@ -41,3 +41,49 @@ def test_a_floor_that_holds_when_nothing_is_asked_is_checked_at_every_outcome(
 def test_a_floor_far_from_its_outcome_does_not_multiply_the_work(tmp_path: Path) -> None:
     # Both floors hold on the fixture: the proof still finds nothing to report.
     assert "E406" not in _codes(edited_rules(lambda data: None), tmp_path)
+
+
+def _long_document(blocks: int) -> Data:
+    """Blocks of a question and a decision point reading it; a floor every 10 blocks, each
+    reading its own block and applying at the very end; one reading the first block."""
+    data = edited_rules(lambda d: None)
+    questions: list[Data] = [data["questions"][0]]  # the immediate-danger gate
+    questions[0]["answers"][1]["next"] = "b0"
+    points: list[Data] = []
+    floors: list[Data] = []
+    for block in range(blocks):
+        after = {"next": f"b{block + 1}"} if block + 1 < blocks else {"next": "judge"}
+        questions.append({"id": f"b{block}", "prompt": f"Question {block}?", "answers": [
+            {"id": answer, "label": answer, "next": f"p{block}", "rationale": "R."}
+            for answer in ("yes", "no", "unsure")]})
+        points.append({"id": f"p{block}", "title": "Point", "hit_policy": "first", "rules": [
+            {"when": {"question": f"b{block}", "is": "yes"}, "outcome": "report",
+             "rationale": "worry"}], "otherwise": {**after, "rationale": "go on"}})
+        if block % 10 == 0:
+            floors.append({"id": f"f{block}", "title": "Floor", "minimum": "report",
+                           "when": {"question": f"b{block}", "is": "yes"}, "rationale": "R."})
+    judge = next(q for q in data["questions"] if q["id"] == "judge")
+    judge["suggest"] = {"rules": [{"when": {"question": "b0", "is": "unsure"}, "answer": "yes",
+                                   "rationale": "unsure at the start"}],
+                        "otherwise": {"answer": "no", "rationale": "nothing"}}
+    floors.append({"id": "first", "title": "First", "minimum": "report",
+                   "when": {"question": "b0", "is": "unsure"}, "rationale": "R."})
+    data.update(questions=[*questions, judge], decision_points=points, floors=floors)
+    return data
+
+
+def test_the_proof_states_grow_linearly_with_the_document(tmp_path: Path) -> None:
+    # Counted, not timed: floors reading far from their outcome once multiplied the states
+    # by every combination of the answers they read.
+    from threshold_guide.models.document import ThresholdDocument
+    from threshold_guide.validation.rule_proofs import _Proof
+
+    counts = []
+    found: list[str] = []
+    for blocks in (40, 80):
+        document = ThresholdDocument.model_validate(_long_document(blocks))
+        proof = _Proof(document, lambda code, *rest: found.append(code))
+        proof.run()
+        counts.append(sum(len(states) for states in proof.states.values()))
+    assert found == []
+    assert counts[1] <= 2.2 * counts[0], counts
