@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from itertools import product
 from math import prod
 
-from threshold_guide.engine.conditions import holds
+from threshold_guide.engine.conditions import holds, leaves
+from threshold_guide.engine.decisions import rule_conditions
 from threshold_guide.engine.witnesses import first_route
-from threshold_guide.models.document import Question, QuestionType
+from threshold_guide.models.document import Question, QuestionType, ThresholdDocument
 from threshold_guide.models.rules import Condition
 from threshold_guide.models.session import Selection
 
@@ -78,6 +79,21 @@ def checklist_tests(question: Question, leaves: Iterable[Condition]) -> Checklis
         if leaf.question == question.id and leaf.answered is None:
             atoms.setdefault(atom_key(leaf), leaf)
     return Checklist(tuple(atoms), tuple(atoms.values()))
+
+
+def checklists(document: ThresholdDocument) -> dict[str, Checklist]:
+    """For every checklist of the document, the tests its rules and floors make on it.
+
+    The leaves are grouped by question once, so this stays linear in the document's size.
+    """
+    by_question: dict[str, list[Condition]] = {}
+    for condition in rule_conditions(document):
+        for leaf in leaves(condition):
+            by_question.setdefault(str(leaf.question), []).append(leaf)
+    return {
+        q.id: checklist_tests(q, by_question.get(q.id, []))
+        for q in document.questions if q.type is QuestionType.MULTIPLE
+    }
 
 
 def abstract_answers(question: Question, tests: Checklist | None) -> list[AbstractAnswer]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from threshold_guide.engine.answer_classes import Checklist, abstract_answers, checklist_tests
-from threshold_guide.engine.conditions import leaves
-from threshold_guide.engine.decisions import decide, rule_conditions, suggest
+from threshold_guide.engine.answer_classes import Checklist, abstract_answers, checklists
+from threshold_guide.engine.decisions import decide, suggest
 from threshold_guide.engine.witnesses import route_witnesses
 from threshold_guide.models.document import Question, QuestionType, Target, ThresholdDocument
 from threshold_guide.models.session import Selection
@@ -37,14 +36,7 @@ class Choice:
 
 def rule_tests(document: ThresholdDocument) -> dict[str, Checklist]:
     """For each checklist that decision rules or floors test, the tests made on it."""
-    every_leaf = [leaf for condition in rule_conditions(document) for leaf in leaves(condition)]
-    found: dict[str, Checklist] = {}
-    for question in document.questions:
-        if question.type is QuestionType.MULTIPLE:
-            tests = checklist_tests(question, every_leaf)
-            if tests.atoms:
-                found[question.id] = tests
-    return found
+    return {qid: tests for qid, tests in checklists(document).items() if tests.atoms}
 
 
 def choices(question: Question, tests: Checklist | None = None) -> list[Choice]:

@@ -4,28 +4,41 @@ The walk through a document is a path through a directed acyclic graph, and the 
 paths can grow exponentially. The proofs therefore do not list routes. They carry, along
 each edge in topological order, the set of *states* that can arrive there: the abstract
 answers (see
-:mod:`threshold_guide.engine.answer_classes`) of the questions some later rule or floor will still
-read, and whether the route has departed from a suggestion so far. Questions nothing
-downstream reads are forgotten, so routes that differ only in them share a state and the
-work stays proportional to the size of the document for documents whose rules read
-nearby questions. Each state keeps the edge it first arrived by, so any failure comes
-with a concrete route that shows it (a witness), as DMN decision-table checkers give.
+:mod:`threshold_guide.engine.answer_classes`) of the questions some later rule will still
+read, whether the route has departed from a suggestion so far, and what is known of the
+floors. Questions nothing downstream reads are forgotten, so routes that differ only in
+them share a state and the work stays proportional to the size of the document for
+documents whose rules read nearby questions.
+
+Floors are read only at the outcome, often far from the questions they test (a disclosure
+at the start, an outcome at the end), so carrying those answers to the end would multiply
+the states by every combination of them. Instead each floor's condition is partially
+evaluated as the route goes: an answer replaces the tests on its question by their result,
+and a question that comes earlier in the topological order than the next node, and is still
+unanswered, can no longer be answered on this route, so its tests take their unanswered
+value. A floor whose condition becomes true is remembered only as "the applying floor with
+the highest minimum"; one that becomes false is dropped. The state then holds only what the
+route's answers left undecided, which is little once the route has passed a floor's
+questions. Each state keeps the edge it first arrived by, so any failure comes with a
+concrete route that shows it (a witness), as DMN decision-table checkers give.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from threshold_guide.engine.answer_classes import (
     AbstractAnswer,
     Checklist,
     TooManyCombinations,
     abstract_answers,
-    checklist_tests,
+    checklists,
 )
-from threshold_guide.engine.conditions import Unanswered, evaluate, holds, leaves
-from threshold_guide.engine.decisions import first_rule, first_suggestion, rule_conditions
+from threshold_guide.engine.conditions import Unanswered, holds, leaves
+from threshold_guide.engine.decisions import rule_conditions
 from threshold_guide.engine.graph import Graph
 from threshold_guide.loading.yaml_source import Location
 from threshold_guide.models.document import QuestionType, ThresholdDocument
@@ -35,8 +48,16 @@ from threshold_guide.models.text import render
 
 Add = Callable[[str, Location, str, str], None]
 Assignment = tuple[tuple[str, Hashable], ...]
-StateKey = tuple[Assignment, bool]
+Residual = bool | tuple[Any, ...]
+"""A floor condition partly evaluated: True, False, or a tree of what is still open:
+``("leaf", index)``, ``("all", children)``, ``("any", children)``, ``("not", child)``."""
+FloorState = tuple[int, tuple[tuple[int, Residual], ...]]
+"""(index of the applying floor with the highest minimum, or -1; the floors still open,
+each as (index, residual))."""
+StateKey = tuple[Assignment, bool, FloorState]
+Test = Callable[[dict[str, Hashable]], bool]
 Origin = tuple[str, StateKey, str, Selection] | None
+NO_FLOORS: FloorState = (-1, ())
 
 
 @dataclass
@@ -54,37 +75,53 @@ class _Proof:
         self.questions = {q.id: q for q in document.questions}
         self.point_index = {p.id: i for i, p in enumerate(document.decision_points)}
         self.question_index = {q.id: i for i, q in enumerate(document.questions)}
-        every_leaf = [leaf for cond in rule_conditions(document) for leaf in leaves(cond)]
-        self.tests: dict[str, Checklist] = {
-            q.id: checklist_tests(q, every_leaf)
-            for q in document.questions if q.type is QuestionType.MULTIPLE
-        }
+        self.tests: dict[str, Checklist] = checklists(document)
         self.states: dict[str, dict[StateKey, Origin]] = {}
         self.reported: set[tuple[str, str]] = set()
         self.tally: dict[str, _Tally] = {}
         levels = {o.id: o.level for o in document.outcomes}
         self.floor_levels = [levels[f.minimum] for f in document.floors]
         self.outcome_levels = levels
+        self.floor_leaves: list[Condition] = []
+        self.floor_trees = [self.compile(floor.when) for floor in document.floors]
+        self.topo: dict[str, int] = {}
+        self.floor_firsts: list[int] = []
+        self.floor_order: list[int] = []
+        self.unasked_best: list[int] = []
+        self.open_info: dict[Residual, tuple[frozenset[str], int]] = {}
+        self.points = {point.id: point for point in document.decision_points}
+        self.single_tests: dict[str, list[Condition]] = {}
+        for condition in rule_conditions(document):
+            for leaf in leaves(condition):
+                question = self.questions.get(str(leaf.question))
+                if leaf.answered is None and question is not None \
+                        and question.type is QuestionType.SINGLE:
+                    self.single_tests.setdefault(question.id, []).append(leaf)
+        self.rule_tests: dict[str, list[Test]] = {}
+        self.decided: dict[tuple[str, Assignment], tuple[int | None, list[int]] | str] = {}
+        self.suggestions: dict[tuple[str, Assignment], tuple[int | None, str] | str] = {}
+
+    def compile(self, condition: Condition) -> Residual:
+        """A floor condition as a residual tree, its leaves numbered in ``floor_leaves``."""
+        if condition.is_leaf:
+            self.floor_leaves.append(condition)
+            return ("leaf", len(self.floor_leaves) - 1)
+        if condition.not_ is not None:
+            return ("not", self.compile(condition.not_))
+        kind = "all" if condition.all_ is not None else "any"
+        children = condition.all_ if condition.all_ is not None else condition.any_
+        return (kind, tuple(self.compile(child) for child in children or []))
 
     # Liveness ---------------------------------------------------------------------------
 
     def reads(self, node: str) -> set[str]:
         if node in self.point_index:
-            point = self.doc.decision_point(node)
+            point = self.points[node]
             return {str(leaf.question) for r in point.rules for leaf in leaves(r.when)}
         question = self.questions[node]
         if question.suggest is None:
             return set()
         return {str(leaf.question) for r in question.suggest.rules for leaf in leaves(r.when)}
-
-    def outcome_reads(self, outcome: str) -> set[str]:
-        level = self.outcome_levels[outcome]
-        return {
-            str(leaf.question)
-            for floor, minimum in zip(self.doc.floors, self.floor_levels, strict=True)
-            if minimum > level
-            for leaf in leaves(floor.when)
-        }
 
     def order(self) -> list[str]:
         """Reachable nodes in topological order (the graph is known to be acyclic)."""
@@ -105,19 +142,190 @@ class _Proof:
         return order
 
     def liveness(self, order: list[str]) -> dict[str, frozenset[str]]:
+        # Floors are not here: they are evaluated along the way (see the module's docstring).
+        # Only questions before a node in the order can have been answered when a route
+        # reaches it, so only those are kept: without this, a question read anywhere would be
+        # live at every node above it, and the sets would grow with the document.
         live: dict[str, frozenset[str]] = {}
-        outcome_live = {o.id: frozenset(self.outcome_reads(o.id)) for o in self.doc.outcomes}
+        position = {node: index for index, node in enumerate(order)}
         for node in reversed(order):
-            found = set(self.reads(node))
+            here = position[node]
+            found = {q for q in self.reads(node) if position.get(q, here) < here}
             for child in self.graph.successors(node):
-                found |= live[child]
-            for outcome in self.graph.next_outcomes.get(node, ()):
-                found |= outcome_live.get(outcome, frozenset())
-            found.discard(node)
+                found.update(q for q in live[child] if position[q] < here)
             live[node] = frozenset(found)
         return live
 
+    # Floors ---------------------------------------------------------------------------------
+
+    def info(self, tree: Residual) -> tuple[frozenset[str], int]:
+        """The questions an open residual still tests, and the earliest of them in order."""
+        found = self.open_info.get(tree)
+        if found is None:
+            questions: set[str] = set()
+            stack: list[Residual] = [tree]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, tuple):
+                    if item[0] == "leaf":
+                        questions.add(str(self.floor_leaves[item[1]].question))
+                    elif item[0] == "not":
+                        stack.append(item[1])
+                    else:
+                        stack.extend(item[1])
+            first = min((self.topo.get(q, -1) for q in questions), default=-1)
+            found = (frozenset(questions), first)
+            self.open_info[tree] = found
+        return found
+
+    def settle(self, tree: Residual, question: str, value: Hashable, horizon: int) -> Residual:
+        """``tree`` with the tests on ``question`` answered by ``value``, and the tests on
+        questions that can no longer be answered (ordered before ``horizon``) unanswered."""
+        if isinstance(tree, bool):
+            return tree
+        kind = tree[0]
+        if kind == "leaf":
+            leaf = self.floor_leaves[tree[1]]
+            asked = str(leaf.question)
+            if asked == question:
+                if leaf.answered is not None:
+                    return leaf.answered
+                return self.leaf_for({question: value})(leaf)
+            if self.topo.get(asked, -1) < horizon:
+                # Never answered on this route: 'answered: false' holds, other tests do not.
+                return leaf.answered is False
+            return tree
+        if kind == "not":
+            inner = self.settle(tree[1], question, value, horizon)
+            return (not inner) if isinstance(inner, bool) else ("not", inner)
+        stop = kind == "any"  # any: True decides; all: False decides
+        kept: list[Residual] = []
+        for child in tree[1]:
+            result = self.settle(child, question, value, horizon)
+            if result is stop:
+                return stop
+            if result is not (not stop):
+                kept.append(result)
+        if not kept:
+            return not stop
+        return kept[0] if len(kept) == 1 else (kind, tuple(kept))
+
+    def advance(self, floors: FloorState, question: str, value: Hashable,
+                low: int, high: int) -> FloorState:
+        """The floor state on an edge from the node at ``low`` (where ``question`` was
+        answered, if any) to the node at ``high`` in topological order.
+
+        Only the floors the route has started are in a state: a floor whose questions all
+        come at or after the current node is untouched, the same for every route there, so
+        it joins the state on the edge that passes its first question. This keeps the
+        state small and its cost independent of how many floors lie further on.
+        """
+        best, pending = floors
+        start = bisect_left(self.floor_firsts, low)
+        if high >= len(self.topo):
+            # At an outcome every floor not yet started, except those starting at the question
+            # just answered, is settled with nothing answered: its value was worked out once,
+            # so reaching an outcome costs the same however many floors lie further on.
+            after = bisect_right(self.floor_firsts, low)
+            joining: list[int] = self.floor_order[start:after]
+            settled = self.unasked_best[after]
+            if settled >= 0 and (best < 0 or self.floor_levels[settled] > self.floor_levels[best]):
+                best = settled
+        else:
+            joining = self.floor_order[start:bisect_left(self.floor_firsts, high)]
+        still: list[tuple[int, Residual]] = []
+        for index, tree in [*pending, *((i, self.floor_trees[i]) for i in joining)]:
+            asked, first = self.info(tree)
+            if question not in asked and first >= high:
+                still.append((index, tree))
+                continue
+            result = self.settle(tree, question, value, high)
+            if result is True:
+                if best < 0 or self.floor_levels[index] > self.floor_levels[best]:
+                    best = index
+            elif result is not False:
+                still.append((index, result))
+        if best >= 0:
+            # A floor no higher than one already applying cannot change the verdict.
+            still = [(i, tree) for i, tree in still
+                     if self.floor_levels[i] > self.floor_levels[best]]
+        return best, tuple(sorted(still))
+
     # Exploration --------------------------------------------------------------------------
+
+    def compiled(self, condition: Condition) -> Test:
+        """The condition as a function of an assignment, built once: the proof evaluates each
+        rule on many states, and walking the models each time would dominate its cost.
+        Reads left to right and stops early like :func:`~threshold_guide.engine.conditions.
+        evaluate`, raising :class:`Unanswered` for a test on a question not answered."""
+        if condition.is_leaf:
+            return self.compiled_leaf(condition)
+        if condition.not_ is not None:
+            inner = self.compiled(condition.not_)
+            return lambda assignment: not inner(assignment)
+        children = [self.compiled(c) for c in (condition.all_ or condition.any_ or [])]
+        if condition.all_ is not None:
+            return lambda assignment: all(test(assignment) for test in children)
+        return lambda assignment: any(test(assignment) for test in children)
+
+    def compiled_leaf(self, leaf: Condition) -> Test:
+        question = str(leaf.question)
+        if leaf.answered is not None:
+            wanted = leaf.answered
+            return lambda assignment: (question in assignment) is wanted
+        if question in self.tests:
+            index = self.tests[question].index(leaf)
+
+            def ticked(assignment: dict[str, Hashable]) -> bool:
+                if question not in assignment:
+                    raise Unanswered(question)
+                signature = assignment[question]
+                assert isinstance(signature, tuple)
+                return bool(signature[index])
+
+            return ticked
+        allowed = frozenset(a.id for a in self.questions[question].answers if holds(leaf, a.id))
+
+        def chosen(assignment: dict[str, Hashable]) -> bool:
+            if question not in assignment:
+                raise Unanswered(question)
+            return assignment[question] in allowed
+
+        return chosen
+
+    def single_classes(self, question_id: str,
+                       options: list[AbstractAnswer]) -> list[AbstractAnswer]:
+        """Single-choice answers that every test of every rule and floor treats alike share
+        one value in the states (the first such answer's id), as checklists' answers do: a
+        question read only for 'is yes' then splits the states in two, not by every answer.
+        Each answer is still followed on its own, so routes and witnesses are unchanged."""
+        question = self.questions[question_id]
+        if question.type is not QuestionType.SINGLE:
+            return options
+        tests = self.single_tests.get(question_id, [])
+        first: dict[tuple[bool, ...], str] = {}
+        found: list[AbstractAnswer] = []
+        for option in options:
+            signature = tuple(holds(leaf, str(option.value)) for leaf in tests)
+            value = first.setdefault(signature, str(option.value))
+            found.append(replace(option, value=value))
+        return found
+
+    def point_rules(self, node: str) -> list[Test]:
+        found = self.rule_tests.get(node)
+        if found is None:
+            found = [self.compiled(rule.when) for rule in self.points[node].rules]
+            self.rule_tests[node] = found
+        return found
+
+    def suggestion_rules(self, node: str) -> list[Test]:
+        found = self.rule_tests.get(node)
+        if found is None:
+            suggestion = self.questions[node].suggest
+            assert suggestion is not None
+            found = [self.compiled(rule.when) for rule in suggestion.rules]
+            self.rule_tests[node] = found
+        return found
 
     def leaf_for(self, assignment: dict[str, Hashable]) -> Callable[[Condition], bool]:
         def test(leaf: Condition) -> bool:
@@ -154,7 +362,7 @@ class _Proof:
             return
         try:
             choices = {
-                q: abstract_answers(self.questions[q], self.tests.get(q))
+                q: self.single_classes(q, abstract_answers(self.questions[q], self.tests.get(q)))
                 for q in order if q in self.questions
             }
         except TooManyCombinations as error:
@@ -164,8 +372,23 @@ class _Proof:
                      "split the checklist, or test fewer separate groups of its answers")
             return
         live = self.liveness(order)
+        self.topo = {node: index for index, node in enumerate(order)}
+        ordered = sorted((self.info(tree)[1], index) for index, tree in enumerate(self.floor_trees))
+        self.floor_firsts = [first for first, _ in ordered]
+        self.floor_order = [index for _, index in ordered]
+        # For each position in that order: of the floors from there on, the one with the
+        # highest minimum that holds when none of its questions is answered (or -1).
+        self.unasked_best = [-1] * (len(ordered) + 1)
+        for position in range(len(ordered) - 1, -1, -1):
+            index = self.floor_order[position]
+            best = self.unasked_best[position + 1]
+            holds_unasked = self.settle(self.floor_trees[index], "", None, len(order)) is True
+            if holds_unasked and (best < 0 or self.floor_levels[index] >= self.floor_levels[best]):
+                best = index
+            self.unasked_best[position] = best
         self.states = {node: {} for node in order}
-        self.states[order[0]][((), True)] = None
+        start = self.advance(NO_FLOORS, "", None, -1, 0)
+        self.states[order[0]][((), True, start)] = None
         for node in order:
             for key in list(self.states[node]):
                 if node in self.point_index:
@@ -178,42 +401,70 @@ class _Proof:
         self, node: str, key: StateKey, target: str, to_outcome: bool,
         answer: tuple[str, Selection, Hashable] | None, live: dict[str, frozenset[str]],
     ) -> None:
-        assignment = dict(key[0])
         agreed = key[1]
         question: str = ""
         selection: Selection = ""
+        value: Hashable = None
         if answer is not None:
             question, selection, value = answer
-            assignment[question] = value
         origin: Origin = (node, key, question, selection)
+        floors = NO_FLOORS
+        if agreed:
+            # At an outcome nothing more is asked: every open test is settled as unanswered.
+            horizon = len(self.topo) if to_outcome else self.topo[target]
+            floors = self.advance(key[2], question, value, self.topo[node], horizon)
         if to_outcome:
             if agreed:
-                self.check_floors(target, assignment, node, key, answer)
+                self.check_floors(target, floors, node, key, answer)
             return
         keep = live[target]
-        new_key: StateKey = (
-            tuple(sorted((q, v) for q, v in assignment.items() if q in keep)), agreed
-        )
+        # The assignment is kept sorted by question id; a question is answered once a route.
+        kept = [item for item in key[0] if item[0] in keep]
+        if question in keep:
+            kept.append((question, value))
+            kept.sort()
+        new_key: StateKey = (tuple(kept), agreed, floors)
         self.states[target].setdefault(new_key, origin)
 
-    def through_point(self, node: str, key: StateKey, live: dict[str, frozenset[str]]) -> None:
-        point = self.doc.decision_point(node)
-        leaf = self.leaf_for(dict(key[0]))
-        tally = self.tally.setdefault(node, _Tally())
+    def decide(self, node: str, assignment: Assignment) -> tuple[int | None, list[int]] | str:
+        """The rule a decision point takes on an assignment (None: the fallback) and every
+        rule that holds; or the question a rule reads unanswered. Memoised: states that
+        differ only in agreement or floors share their assignment."""
+        memo = (node, assignment)
+        found = self.decided.get(memo)
+        if found is not None:
+            return found
+        values = dict(assignment)
+        tests = self.point_rules(node)
+        taken: int | None = None
         try:
-            hit = first_rule(point, leaf)
+            for index, test in enumerate(tests):
+                if test(values):
+                    taken = index
+                    break
         except Unanswered as missing:
-            self.unanswered(("decision_points", self.point_index[node]), node, key,
-                            missing.question, "decision point")
-            return
-        tally.taken.add(hit.rule)
+            self.decided[memo] = missing.question
+            return missing.question
         matching: list[int] = []
-        for index, rule in enumerate(point.rules):
+        for index, test in enumerate(tests):
             try:
-                if evaluate(rule.when, leaf):
+                if test(values):
                     matching.append(index)
             except Unanswered:
                 continue
+        self.decided[memo] = (taken, matching)
+        return taken, matching
+
+    def through_point(self, node: str, key: StateKey, live: dict[str, frozenset[str]]) -> None:
+        point = self.points[node]
+        tally = self.tally.setdefault(node, _Tally())
+        found = self.decide(node, key[0])
+        if isinstance(found, str):
+            self.unanswered(("decision_points", self.point_index[node]), node, key,
+                            found, "decision point")
+            return
+        taken, matching = found
+        tally.taken.add(taken)
         tally.holds.update(matching)
         for later in matching[1:] if point.hit_policy is HitPolicy.UNIQUE else []:
             if point.rules[later].ref != point.rules[matching[0]].ref:
@@ -228,7 +479,28 @@ class _Proof:
                         "make the conditions exclusive, or say 'hit_policy: first' on the "
                         "decision point if the order is what you mean",
                     )
-        self.arrive(node, key, hit.target, hit.outcome, None, live)
+        way = point.otherwise if taken is None else point.rules[taken]
+        assert way is not None  # a point without a fallback is an error before the proofs
+        self.arrive(node, key, way.ref, way.outcome is not None, None, live)
+
+    def suggested(self, node: str, assignment: Assignment) -> tuple[int | None, str] | str:
+        """The suggestion rule taken and the answer it suggests; or the question a rule
+        reads unanswered. Memoised like :meth:`decide`."""
+        memo = (node, assignment)
+        found = self.suggestions.get(memo)
+        if found is None:
+            suggestion = self.questions[node].suggest
+            assert suggestion is not None and suggestion.otherwise is not None
+            values = dict(assignment)
+            try:
+                index = next((i for i, test in enumerate(self.suggestion_rules(node))
+                              if test(values)), None)
+                found = ((index, suggestion.otherwise.answer) if index is None
+                         else (index, suggestion.rules[index].answer))
+            except Unanswered as missing:
+                found = missing.question
+            self.suggestions[memo] = found
+        return found
 
     def through_question(
         self, node: str, key: StateKey, options: list[AbstractAnswer],
@@ -238,20 +510,19 @@ class _Proof:
         suggested: str | None = None
         if question.suggest is not None:
             tally = self.tally.setdefault(node, _Tally())
-            try:
-                hit = first_suggestion(question, self.leaf_for(dict(key[0])))
-            except Unanswered as missing:
+            found = self.suggested(node, key[0])
+            if isinstance(found, str):
                 self.unanswered(("questions", self.question_index[node], "suggest"), node, key,
-                                missing.question, "suggestion of question")
+                                found, "suggestion of question")
                 return
-            assert hit is not None
-            tally.taken.add(hit.rule)
-            suggested = hit.target
+            tally.taken.add(found[0])
+            suggested = found[1]
         for option in options:
             agreed = key[1] and (suggested is None or option.selection == suggested)
             # The key passed on carries 'agreed'; the witness must find its way back.
-            self.states[node].setdefault((key[0], agreed), self.states[node][key])
-            self.arrive(node, (key[0], agreed), option.target, option.to_outcome,
+            passed: StateKey = (key[0], agreed, key[2] if agreed else NO_FLOORS)
+            self.states[node].setdefault(passed, self.states[node][key])
+            self.arrive(node, passed, option.target, option.to_outcome,
                         (node, option.selection, option.value), live)
 
     def unanswered(
@@ -270,44 +541,36 @@ class _Proof:
         )
 
     def check_floors(
-        self, outcome_id: str, assignment: dict[str, Hashable], node: str, key: StateKey,
+        self, outcome_id: str, floors: FloorState, node: str, key: StateKey,
         answer: tuple[str, Selection, Hashable] | None,
     ) -> None:
         level = self.outcome_levels[outcome_id]
-        test = self.leaf_for(assignment)
-
-        def lenient(leaf: Condition) -> bool:
-            try:
-                return test(leaf)
-            except Unanswered:
-                return False
-
-        for fi, floor in enumerate(self.doc.floors):
-            if self.floor_levels[fi] <= level or ("floor", f"{fi}:{outcome_id}") in self.reported:
-                continue
-            if not evaluate(floor.when, lenient):
-                continue
-            self.reported.add(("floor", f"{fi}:{outcome_id}"))
-            route = self.witness(node, key)
-            if answer is not None:
-                question, selection, _ = answer
-                shown = f"[{', '.join(selection)}]" if isinstance(selection, list) else selection
-                route = f"{route}, {question}={shown}" if route else f"{question}={shown}"
-            minimum = self.doc.outcome(floor.minimum)
-            self.add(
-                "E406", ("floors", fi),
-                f"floor '{floor.id}' ({render(floor.title)}) is broken: a route where it "
-                f"applies reaches '{outcome_id}' (level {level}), below '{minimum.id}' "
-                f"(level {minimum.level}), without any departure from a suggestion "
-                f"(route: {route})",
-                "route these answers to an outcome at or above the floor, or make the "
-                "judgement question before it suggest an answer that does",
-            )
+        fi = floors[0]
+        if fi < 0 or self.floor_levels[fi] <= level or ("floor", f"{fi}:{outcome_id}") in \
+                self.reported:
+            return
+        floor = self.doc.floors[fi]
+        self.reported.add(("floor", f"{fi}:{outcome_id}"))
+        route = self.witness(node, key)
+        if answer is not None:
+            question, selection, _ = answer
+            shown = f"[{', '.join(selection)}]" if isinstance(selection, list) else selection
+            route = f"{route}, {question}={shown}" if route else f"{question}={shown}"
+        minimum = self.doc.outcome(floor.minimum)
+        self.add(
+            "E406", ("floors", fi),
+            f"floor '{floor.id}' ({render(floor.title)}) is broken: a route where it "
+            f"applies reaches '{outcome_id}' (level {level}), below '{minimum.id}' "
+            f"(level {minimum.level}), without any departure from a suggestion "
+            f"(route: {route})",
+            "route these answers to an outcome at or above the floor, or make the "
+            "judgement question before it suggest an answer that does",
+        )
 
     def report_unused(self) -> None:
         for node, tally in self.tally.items():
             if node in self.point_index:
-                point = self.doc.decision_point(node)
+                point = self.points[node]
                 pi = self.point_index[node]
                 for ri in range(len(point.rules)):
                     if ri in tally.taken:
