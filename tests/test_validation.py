@@ -13,6 +13,8 @@ from threshold_guide.validation.diagnostics import CODES, Diagnostic, Severity
 from threshold_guide.validation.validate import check_file, validate_paths
 
 WriteYaml = Callable[..., Path]
+DUTY_2_0 = GUIDANCE / "wales-duty-to-report" / "2.0.0.yaml"
+HARM_2_0 = GUIDANCE / "wales-significant-harm" / "2.0.0.yaml"
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
@@ -35,7 +37,7 @@ def codes(items: list[Diagnostic]) -> list[str]:
     return [item.code for item in items]
 
 
-@pytest.mark.parametrize("path", [DUTY_1_0, DUTY_1_1, HARM_1_0, MINIMAL])
+@pytest.mark.parametrize("path", [DUTY_1_0, DUTY_1_1, DUTY_2_0, HARM_1_0, HARM_2_0, MINIMAL])
 def test_shipped_and_fixture_documents_are_clean(path: Path) -> None:
     result = check_file(path)
     assert result.diagnostics == []
@@ -46,7 +48,7 @@ def test_shipped_and_fixture_documents_are_clean(path: Path) -> None:
 def test_shipped_folder_validates_together() -> None:
     report = validate_paths([GUIDANCE])
     assert report.ok
-    assert len(report.files) == 3
+    assert len(report.files) == 5
 
 
 def test_hash_ignores_formatting_but_not_content(write_yaml: WriteYaml) -> None:
@@ -197,3 +199,26 @@ def test_every_code_is_registered_with_a_severity_that_matches_its_letter() -> N
     for code, (severity, description) in CODES.items():
         assert code[0] == ("E" if severity is Severity.ERROR else "W")
         assert description
+
+
+@pytest.mark.parametrize(("path", "old", "new", "floor"), [
+    # Suggest "no" where a worry is only passed on: a ticked harm could end in record-only.
+    (DUTY_2_0, "          answer: unsure-cause\n", "          answer: no-cause\n", "harm-ticked"),
+    # Route a possible crime to the plain report: the police step is lost.
+    (DUTY_2_0, "        outcome: report-with-police\n", "        outcome: report-now\n",
+     "possible-crime"),
+    # Send a possible crime with the s47 test not met straight to the needs question.
+    (HARM_2_0, "        outcome: police-and-manager-today\n        rationale: a crime against "
+     "the child may have been committed, so the police are involved whether",
+     "        next: care-support-needs\n        rationale: a crime against the child may have "
+     "been committed, so the police are involved whether", "possible-crime"),
+])
+def test_a_broken_floor_in_the_2_0_guidance_is_caught_with_a_route(
+    write_yaml: WriteYaml, path: Path, old: str, new: str, floor: str
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    broken = write_yaml(text.replace(old, new))
+    found = [d for d in check_file(broken).diagnostics if d.code == "E406"]
+    assert found, "the broken floor was not caught"
+    assert any(f"floor '{floor}'" in d.message and "(route: " in d.message for d in found)

@@ -146,10 +146,10 @@ def test_upgrade_in_place_to_the_current_version(capsys: Capture, tmp_path: Path
     code, out, err = run(capsys, "upgrade", str(original), "-o", str(original))
     assert code == 0 and "named" not in err
     upgraded = Session.model_validate_json(original.read_text(encoding="utf-8"))
-    assert upgraded.guidance.version == "1.1.0" and set(upgraded.answers) == set(UNSURE_ROUTE)
-    assert "(now leads elsewhere)" in out and "(new in 1.1.0)" in out
+    assert upgraded.guidance.version == "2.0.0" and set(upgraded.answers) == set(UNSURE_ROUTE)
+    assert "(now leads elsewhere)" in out and "(new in 2.0.0)" in out
     code, _, err = run(capsys, "upgrade", str(original))
-    assert code == 0 and "already on wales-duty-to-report 1.1.0" in err
+    assert code == 0 and "already on wales-duty-to-report 2.0.0" in err
 
 
 def test_upgrade_without_output_prints_the_session(capsys: Capture, tmp_path: Path) -> None:
