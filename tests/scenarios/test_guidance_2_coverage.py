@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ DOCUMENTS = {
 }
 
 
+@cache
 def document(doc_id: str) -> ThresholdDocument:
     checked = check_file(DOCUMENTS[doc_id])
     assert checked.document is not None
@@ -61,6 +63,7 @@ def replay(doc: ThresholdDocument, scenario: Scenario) -> Route:
     return derive_route(doc, selections, reasons)
 
 
+@cache
 def exercised(doc_id: str) -> Seen:
     doc = document(doc_id)
     seen = Seen()
@@ -130,3 +133,21 @@ def test_scenarios_agree_and_depart_at_every_judgement(doc_id: str) -> None:
 def test_scenarios_apply_every_floor(doc_id: str) -> None:
     missing = {f.id for f in document(doc_id).floors} - exercised(doc_id).floors
     assert not missing, f"floors no scenario applies: {missing}"
+
+
+@pytest.mark.parametrize("doc_id", sorted(DOCUMENTS))
+def test_scenarios_use_every_answer_of_every_question(doc_id: str) -> None:
+    doc = document(doc_id)
+    wanted = {(q.id, a.id) for q in doc.questions for a in q.answers}
+    missing = wanted - exercised(doc_id).answers
+    assert not missing, f"answers no shipped scenario gives: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("doc_id", sorted(DOCUMENTS))
+def test_scenarios_reach_every_outcome(doc_id: str) -> None:
+    doc = document(doc_id)
+    reached = {
+        replay(doc, scenario).outcome.id  # type: ignore[union-attr]
+        for _, scenario in scenarios_for(doc_id)
+    }
+    assert {o.id for o in doc.outcomes} <= reached
