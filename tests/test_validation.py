@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import DUTY_1_0, DUTY_1_1, GUIDANCE, HARM_1_0, MINIMAL
+from threshold_guide.engine.answer_classes import abstract_answers, checklist_tests
+from threshold_guide.engine.conditions import leaves
+from threshold_guide.engine.decisions import rule_conditions
 from threshold_guide.validation.diagnostics import CODES, Diagnostic, Severity
 from threshold_guide.validation.validate import check_file, validate_paths
 
@@ -222,3 +225,40 @@ def test_a_broken_floor_in_the_2_0_guidance_is_caught_with_a_route(
     found = [d for d in check_file(broken).diagnostics if d.code == "E406"]
     assert found, "the broken floor was not caught"
     assert any(f"floor '{floor}'" in d.message and "(route: " in d.message for d in found)
+
+
+def test_answers_no_rule_tells_apart_are_proved_as_one_class() -> None:
+    # 'not yet known' and 'no' lead to the same place and no rule reads either, so the proof
+    # follows one of them; answers a rule does read, and a judgement's answers, stay apart.
+    doc = check_file(DUTY_2_0).document
+    assert doc is not None
+    every_leaf = [leaf for cond in rule_conditions(doc) for leaf in leaves(cond)]
+
+    def classes(question_id: str) -> list[str]:
+        question = doc.question(question_id)
+        found = abstract_answers(question, checklist_tests(question, every_leaf))
+        return [str(option.selection) for option in found]
+
+    assert classes("possible-crime") == ["crime-possible", "crime-unsure"]
+    assert classes("urgency") == ["urgent-today", "not-urgent"]
+    assert classes("reasonable-cause") == ["yes-cause", "unsure-cause", "no-cause"]
+    question = doc.question("urgency")
+    assert len(abstract_answers(question, None)) == 3
+
+
+def test_a_floor_on_a_grouped_answer_is_still_proved(write_yaml: WriteYaml) -> None:
+    # A new floor on 'not yet known' separates it from 'no': a route through it that ends
+    # at 'record and monitor' must be found.
+    text = DUTY_2_0.read_text(encoding="utf-8")
+    floor = (
+        "floors:\n"
+        "  - id: crime-not-known\n"
+        "    title: Whether a crime was committed is not known\n"
+        "    when: {question: possible-crime, is: crime-unsure}\n"
+        "    minimum: report-now\n"
+        "    rationale: Test floor.\n"
+    )
+    broken = write_yaml(text.replace("floors:\n", floor, 1))
+    found = [d for d in check_file(broken).diagnostics if d.code == "E406"]
+    assert any("crime-not-known" in d.message and "possible-crime=crime-unsure" in d.message
+               for d in found)

@@ -59,6 +59,11 @@ class _Proof:
             q.id: checklist_tests(q, every_leaf)
             for q in document.questions if q.type is QuestionType.MULTIPLE
         }
+        # Single-choice answers that every test treats alike are explored as one class.
+        self.single_tests: dict[str, Checklist] = {
+            q.id: checklist_tests(q, every_leaf)
+            for q in document.questions if q.type is QuestionType.SINGLE
+        }
         self.states: dict[str, dict[StateKey, Origin]] = {}
         self.reported: set[tuple[str, str]] = set()
         self.tally: dict[str, _Tally] = {}
@@ -154,7 +159,8 @@ class _Proof:
             return
         try:
             choices = {
-                q: abstract_answers(self.questions[q], self.tests.get(q))
+                q: abstract_answers(self.questions[q],
+                                    self.tests.get(q) or self.single_tests.get(q))
                 for q in order if q in self.questions
             }
         except TooManyCombinations as error:
