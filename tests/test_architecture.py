@@ -71,6 +71,7 @@ def test_wheel_carries_the_guidance_and_finds_it_without_a_checkout(
     shipped = "threshold_guide/_shipped/"
     assert f"{shipped}guidance/wales-duty-to-report/1.1.0.yaml" in built_wheel.names
     assert f"{shipped}guidance/wales-significant-harm/1.0.0.yaml" in built_wheel.names
+    assert f"{shipped}guidance/wales-significant-harm/2.0.0.yaml" in built_wheel.names
     assert f"{shipped}scenarios/dtr-10-never-been-born.yaml" in built_wheel.names
     # Run from an empty folder with only the unpacked wheel on the path: no checkout nearby.
     probe = (
@@ -84,7 +85,7 @@ def test_wheel_carries_the_guidance_and_finds_it_without_a_checkout(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert str(built_wheel.site) in result.stdout
-    assert "ok: 4 files checked" in result.stdout
+    assert "ok: 6 files checked" in result.stdout
 
 
 def test_the_tracker_reads_sessions_and_never_the_app() -> None:

@@ -28,7 +28,7 @@ def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
 def test_validate_defaults_to_the_shipped_guidance(capsys: Capture) -> None:
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert "ok: 4 files checked, 0 errors, 0 warnings" in out
+    assert "ok: 6 files checked, 0 errors, 0 warnings" in out
 
 
 def test_validate_reports_errors_with_exit_1_and_json(capsys: Capture, tmp_path: Path) -> None:
@@ -71,13 +71,14 @@ def test_guidance_list(capsys: Capture) -> None:
     rows = json.loads(out)["documents"]
     assert [(r["id"], r["version"]) for r in rows] == [
         ("wales-duty-to-report", "1.0.0"), ("wales-duty-to-report", "1.1.0"),
-        ("wales-registration", "1.0.0"), ("wales-significant-harm", "1.0.0"),
+        ("wales-duty-to-report", "2.0.0"), ("wales-registration", "1.0.0"),
+        ("wales-significant-harm", "1.0.0"), ("wales-significant-harm", "2.0.0"),
     ]
     current = {r["id"]: r["version"] for r in rows if r["current"]}
-    assert current == {"wales-duty-to-report": "1.1.0", "wales-registration": "1.0.0",
-                       "wales-significant-harm": "1.0.0"}
+    assert current == {"wales-duty-to-report": "2.0.0", "wales-registration": "1.0.0",
+                       "wales-significant-harm": "2.0.0"}
     code, out, _ = run(capsys, "guidance", "list")
-    assert "* wales-duty-to-report    1.1.0" in out
+    assert "* wales-duty-to-report    2.0.0" in out
 
 
 def test_guidance_list_shows_broken_files_beside_good_ones(capsys: Capture, tmp_path: Path) -> None:
@@ -131,8 +132,10 @@ def test_run_is_deterministic_with_source_date_epoch(capsys: Capture,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     answers = str(GOLDEN / "answers" / "duty-below-threshold.yaml")
-    first = run(capsys, "run", "wales-duty-to-report", "--answers", answers)[1]
-    second = run(capsys, "run", "wales-duty-to-report", "--answers", answers)[1]
+    # The golden answers are written for 1.1.0; 2.0.0 asks other questions.
+    pinned = ("run", "wales-duty-to-report", "--version", "1.1.0", "--answers", answers)
+    first = run(capsys, *pinned)[1]
+    second = run(capsys, *pinned)[1]
     assert first == second and "2026-01-01T00:00:00Z" in first
 
 

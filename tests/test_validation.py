@@ -9,10 +9,15 @@ from typing import Any
 import pytest
 
 from tests.conftest import DUTY_1_0, DUTY_1_1, GUIDANCE, HARM_1_0, MINIMAL
+from threshold_guide.engine.answer_classes import abstract_answers, checklist_tests
+from threshold_guide.engine.conditions import leaves
+from threshold_guide.engine.decisions import rule_conditions
 from threshold_guide.validation.diagnostics import CODES, Diagnostic, Severity
 from threshold_guide.validation.validate import check_file, validate_paths
 
 WriteYaml = Callable[..., Path]
+DUTY_2_0 = GUIDANCE / "wales-duty-to-report" / "2.0.0.yaml"
+HARM_2_0 = GUIDANCE / "wales-significant-harm" / "2.0.0.yaml"
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
@@ -35,7 +40,7 @@ def codes(items: list[Diagnostic]) -> list[str]:
     return [item.code for item in items]
 
 
-@pytest.mark.parametrize("path", [DUTY_1_0, DUTY_1_1, HARM_1_0, MINIMAL])
+@pytest.mark.parametrize("path", [DUTY_1_0, DUTY_1_1, DUTY_2_0, HARM_1_0, HARM_2_0, MINIMAL])
 def test_shipped_and_fixture_documents_are_clean(path: Path) -> None:
     result = check_file(path)
     assert result.diagnostics == []
@@ -198,3 +203,63 @@ def test_every_code_is_registered_with_a_severity_that_matches_its_letter() -> N
     for code, (severity, description) in CODES.items():
         assert code[0] == ("E" if severity is Severity.ERROR else "W")
         assert description
+
+
+@pytest.mark.parametrize(("path", "old", "new", "floor"), [
+    # Suggest "no" where a worry is only passed on: a ticked harm could end in record-only.
+    (DUTY_2_0, "          answer: unsure-cause\n", "          answer: no-cause\n", "harm-ticked"),
+    # Route a possible crime to the plain report: the police step is lost.
+    (DUTY_2_0, "        outcome: report-with-police\n", "        outcome: report-now\n",
+     "possible-crime"),
+    # Send a possible crime with the s47 test not met straight to the needs question.
+    (HARM_2_0, "        outcome: police-and-manager-today\n        rationale: a crime against "
+     "the child may have been committed, so the police are involved whether",
+     "        next: care-support-needs\n        rationale: a crime against the child may have "
+     "been committed, so the police are involved whether", "possible-crime"),
+])
+def test_a_broken_floor_in_the_2_0_guidance_is_caught_with_a_route(
+    write_yaml: WriteYaml, path: Path, old: str, new: str, floor: str
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    broken = write_yaml(text.replace(old, new))
+    found = [d for d in check_file(broken).diagnostics if d.code == "E406"]
+    assert found, "the broken floor was not caught"
+    assert any(f"floor '{floor}'" in d.message and "(route: " in d.message for d in found)
+
+
+def test_answers_no_rule_tells_apart_are_proved_as_one_class() -> None:
+    # 'not yet known' and 'no' lead to the same place and no rule reads either, so the proof
+    # follows one of them; answers a rule does read, and a judgement's answers, stay apart.
+    doc = check_file(DUTY_2_0).document
+    assert doc is not None
+    every_leaf = [leaf for cond in rule_conditions(doc) for leaf in leaves(cond)]
+
+    def classes(question_id: str) -> list[str]:
+        question = doc.question(question_id)
+        found = abstract_answers(question, checklist_tests(question, every_leaf))
+        return [str(option.selection) for option in found]
+
+    assert classes("possible-crime") == ["crime-possible", "crime-unsure"]
+    assert classes("urgency") == ["urgent-today", "not-urgent"]
+    assert classes("reasonable-cause") == ["yes-cause", "unsure-cause", "no-cause"]
+    question = doc.question("urgency")
+    assert len(abstract_answers(question, None)) == 3
+
+
+def test_a_floor_on_a_grouped_answer_is_still_proved(write_yaml: WriteYaml) -> None:
+    # A new floor on 'not yet known' separates it from 'no': a route through it that ends
+    # at 'record and monitor' must be found.
+    text = DUTY_2_0.read_text(encoding="utf-8")
+    floor = (
+        "floors:\n"
+        "  - id: crime-not-known\n"
+        "    title: Whether a crime was committed is not known\n"
+        "    when: {question: possible-crime, is: crime-unsure}\n"
+        "    minimum: report-now\n"
+        "    rationale: Test floor.\n"
+    )
+    broken = write_yaml(text.replace("floors:\n", floor, 1))
+    found = [d for d in check_file(broken).diagnostics if d.code == "E406"]
+    assert any("crime-not-known" in d.message and "possible-crime=crime-unsure" in d.message
+               for d in found)

@@ -30,6 +30,8 @@ from threshold_guide.walkthrough import Walkthrough
 AT = "2026-11-02T10:15:00Z"
 NOW = dt.datetime(2026, 11, 2, 10, 15, tzinfo=dt.UTC)
 DOC = "wales-duty-to-report"
+PIN = ("--version", "1.1.0")
+"""The walks here are written for duty-to-report 1.1.0, so they pin it: 2.0.0 is current."""
 Capture = pytest.CaptureFixture[str]
 
 
@@ -115,7 +117,8 @@ def plain(capsys: Capture, monkeypatch: pytest.MonkeyPatch, lines: list[str],
     """Run ``threshold-guide walk ... --plain`` in this process with ``lines`` as stdin."""
     text = "".join(line + "\n" for line in lines)
     monkeypatch.setattr(sys, "stdin", io.StringIO(text))
-    code = main(["walk", *argv, "--plain", "--at", AT])
+    pin = PIN if argv[:1] == (DOC,) and "--version" not in argv else ()
+    code = main(["walk", *argv, *pin, "--plain", "--at", AT])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, out, err

@@ -17,6 +17,7 @@ from tests.plain.helpers import (
     AT,
     CONTEXT,
     DOC,
+    PIN,
     REPORT_TODAY,
     Capture,
     Step,
@@ -54,7 +55,7 @@ def test_a_full_walk_gives_the_apps_session_file_and_runs_summary(
     assert render_json(session) == render_json(replay(REPORT_TODAY))
 
     answers = answers_file(REPORT_TODAY, tmp_path / "answers.json")
-    assert main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT,
+    assert main(["run", DOC, *PIN, "--answers", str(answers), "--at", AT, *CONTEXT,
                  "-o", str(tmp_path / "run.md")]) == 0
     assert (tmp_path / "plain.md").read_text() == (tmp_path / "run.md").read_text()
 
@@ -65,13 +66,13 @@ def test_the_summary_is_printed_after_the_walk_and_json_matches_run(
     code, out, _ = plain(capsys, monkeypatch, typed(REPORT_TODAY), DOC, *CONTEXT)
     assert code == 0
     answers = answers_file(REPORT_TODAY, tmp_path / "answers.json")
-    main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT])
+    main(["run", DOC, *PIN, "--answers", str(answers), "--at", AT, *CONTEXT])
     expected = markdown_to_text(capsys.readouterr().out) + "\n"
     assert out.endswith("The referral rationale summary follows.\n\n" + expected)
 
     code, out, _ = plain(capsys, monkeypatch, typed(REPORT_TODAY), DOC, *CONTEXT,
                          "--format", "json")
-    main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT, "--format", "json"])
+    main(["run", DOC, *PIN, "--answers", str(answers), "--at", AT, *CONTEXT, "--format", "json"])
     assert json.loads(out.split("follows.\n\n", 1)[1]) == json.loads(capsys.readouterr().out)
 
 
@@ -92,7 +93,8 @@ def test_the_printed_summary_is_plain_text_for_screen_readers(
 def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
     env = {**os.environ, "THRESHOLD_GUIDE_DATA": str(tmp_path / "data")}
     result = subprocess.run(
-        [sys.executable, "-m", "threshold_guide", "walk", DOC, "--plain", "--at", AT, *CONTEXT],
+        [sys.executable, "-m", "threshold_guide", "walk", DOC, *PIN, "--plain", "--at", AT,
+         *CONTEXT],
         input="".join(f"{line}\n" for line in typed(REPORT_TODAY)), capture_output=True,
         text=True, cwd=ROOT, env=env, timeout=120, check=False,
     )
@@ -106,7 +108,7 @@ def test_as_a_separate_process_with_a_real_pipe(tmp_path: Path) -> None:
 def test_bytes_that_are_not_utf8_are_invalid_input_not_a_crash(tmp_path: Path) -> None:
     env = {**os.environ, "THRESHOLD_GUIDE_DATA": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "threshold_guide", "walk", DOC, "--plain"],
+        [sys.executable, "-m", "threshold_guide", "walk", DOC, *PIN, "--plain"],
         input=b"\xff\xfe\n2\nq\n", capture_output=True, cwd=ROOT, env=env, timeout=120,
         check=False,
     )
@@ -156,7 +158,7 @@ def test_nothing_plain_mode_imports_is_textual_or_rich(tmp_path: Path) -> None:
         "import io, sys\n"
         "from threshold_guide.cli.main import main\n"
         "sys.stdin = io.StringIO('1\\n')\n"
-        f"code = main(['walk', '{DOC}', '--plain', '--at', '{AT}'])\n"
+        f"code = main(['walk', '{DOC}', '--version', '{PIN[1]}', '--plain', '--at', '{AT}'])\n"
         "leaked = sorted(m for m in sys.modules if m.startswith(('textual', 'rich')))\n"
         "print('CODE:', code, 'LEAKED:' + ','.join(leaked))\n"
     )
@@ -305,7 +307,7 @@ def test_end_of_input_saves_and_resume_completes_the_walk(
     (session,) = saved_sessions()
     assert render_json(session) == render_json(replay(REPORT_TODAY))
     answers = answers_file(REPORT_TODAY, tmp_path / "answers.json")
-    main(["run", DOC, "--answers", str(answers), "--at", AT, *CONTEXT])
+    main(["run", DOC, *PIN, "--answers", str(answers), "--at", AT, *CONTEXT])
     assert (tmp_path / "summary.md").read_text() == capsys.readouterr().out
 
 
@@ -317,7 +319,7 @@ def test_ctrl_c_saves_and_exits_130(capsys: Capture, monkeypatch: MP) -> None:
             return super().readline()
 
     monkeypatch.setattr(sys, "stdin", Interrupted("2\n"))
-    assert main(["walk", DOC, "--plain", "--at", AT]) == 130
+    assert main(["walk", DOC, *PIN, "--plain", "--at", AT]) == 130
     err = capsys.readouterr().err
     assert "interrupted" in err and "--resume" in err
     (session,) = saved_sessions()

@@ -48,7 +48,8 @@ ROUTE_LIMIT = 2_000
 """Enumerate every route when the oracle counts at most this many."""
 
 FIXTURE_SETTINGS = settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=15, deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 

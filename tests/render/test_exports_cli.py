@@ -32,7 +32,7 @@ def test_book_markdown_and_html(capsys: Capture, tmp_path: Path) -> None:
 
 
 def test_run_html_is_the_summary_as_a_page(capsys: Capture, tmp_path: Path) -> None:
-    argv = ["run", "wales-duty-to-report", "--answers",
+    argv = ["run", "wales-duty-to-report", "--version", "1.1.0", "--answers",
             str(GOLDEN / "answers" / "duty-below-threshold.yaml"), "--at",
             "2026-11-01T09:00:00Z", "--reference", "CASE-0042", "--format", "html"]
     assert main(argv) == 0

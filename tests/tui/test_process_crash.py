@@ -109,10 +109,17 @@ def test_kill_minus_nine_then_restart(tmp_path: Path) -> None:
         first.type("\t")  # then to the case reference
         first.type("PTY-1")
         first.type("\x0e")  # Ctrl+N
-        first.wait_for("Is the child in immediate danger")
+        first.wait_for("Is any child in immediate danger")
+        first.type("2")
+        # duty-to-report 2.0.0 asks who is reporting, the DSP and the urgency first.
+        first.wait_for("Who are you, and where do you work?")
+        first.type("1")
+        first.wait_for("designated safeguarding person")
+        first.type("1")
+        first.wait_for("how soon must something happen")
         first.type("2")
         first.wait_for("How did this concern come to you?")
-        first.type("2")
+        first.type("3")
         wait_until_saved(first, data / "sessions", '"i-observed"')
         time.sleep(0.3)  # the focus moves to the note box
         first.type("kill test note")

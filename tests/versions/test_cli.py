@@ -146,10 +146,11 @@ def test_upgrade_in_place_to_the_current_version(capsys: Capture, tmp_path: Path
     code, out, err = run(capsys, "upgrade", str(original), "-o", str(original))
     assert code == 0 and "named" not in err
     upgraded = Session.model_validate_json(original.read_text(encoding="utf-8"))
-    assert upgraded.guidance.version == "1.1.0" and set(upgraded.answers) == set(UNSURE_ROUTE)
-    assert "(now leads elsewhere)" in out and "(new in 1.1.0)" in out
+    # 2.0.0 rewords the questions before the report test, so they are asked again.
+    assert upgraded.guidance.version == "2.0.0" and set(upgraded.answers) == {"reasonable-cause"}
+    assert "(now leads elsewhere)" in out and "(reworded: ask again)" in out
     code, _, err = run(capsys, "upgrade", str(original))
-    assert code == 0 and "already on wales-duty-to-report 1.1.0" in err
+    assert code == 0 and "already on wales-duty-to-report 2.0.0" in err
 
 
 def test_upgrade_without_output_prints_the_session(capsys: Capture, tmp_path: Path) -> None:
@@ -205,7 +206,8 @@ def test_upgrade_when_the_pinned_version_is_gone(capsys: Capture, tmp_path: Path
     code, out, err = run(capsys, "upgrade", str(path), "-o", str(path))
     assert code == 0 and "is not available: questions cannot be compared" in err
     # Without the old wording to compare, every answer that still fits is kept.
-    assert "Kept (8):" in out
+    # Every answer of the 1.0.0 route but the DSP's is still offered by 2.0.0.
+    assert "Kept (7):" in out
 
 
 def test_upgrade_compares_with_the_app_s_kept_copy_of_the_pinned_version(

@@ -27,7 +27,9 @@ def catalog() -> Catalog:
     ("2026-04-01", "1.0.0"),   # 1.0.0's first day
     ("2026-09-30", "1.0.0"),   # the day before 1.1.0 takes effect
     ("2026-10-01", "1.1.0"),   # 1.1.0's first day
-    ("2030-01-01", "1.1.0"),
+    ("2026-11-15", "1.1.0"),   # the day before 2.0.0 takes effect
+    ("2026-11-16", "2.0.0"),   # 2.0.0's first day
+    ("2030-01-01", "2.0.0"),
 ])
 def test_version_in_effect_on_a_day(catalog: Catalog, day: str, version: str) -> None:
     entry = catalog.resolve(DOC, TODAY, on=dt.date.fromisoformat(day))
@@ -41,16 +43,16 @@ def test_no_version_in_effect_before_the_first(catalog: Catalog) -> None:
 
 
 def test_draft_versions_are_never_in_effect(tmp_path: Path) -> None:
-    draft = tmp_path / "2.0.0.yaml"
+    draft = tmp_path / "3.0.0.yaml"
     text = DUTY_1_0.read_text(encoding="utf-8")
-    draft.write_text(text.replace('version: "1.0.0"', 'version: "2.0.0"').replace(
+    draft.write_text(text.replace('version: "1.0.0"', 'version: "3.0.0"').replace(
         "status: published", "status: draft").replace(
-        'changelog:\n', 'changelog:\n  - version: "2.0.0"\n    date: 2026-01-01\n'
+        'changelog:\n', 'changelog:\n  - version: "3.0.0"\n    date: 2026-01-01\n'
         '    changes: [Draft.]\n', 1), encoding="utf-8")
     catalog = Catalog.load([GUIDANCE, tmp_path])
-    assert [e.version for e in catalog.versions(DOC)] == ["1.0.0", "1.1.0", "2.0.0"]
-    assert catalog.resolve(DOC, TODAY, on=dt.date(2031, 1, 1)).version == "1.1.0"
-    assert catalog.resolve(DOC, TODAY, version="2.0.0").version == "2.0.0"
+    assert [e.version for e in catalog.versions(DOC)] == ["1.0.0", "1.1.0", "2.0.0", "3.0.0"]
+    assert catalog.resolve(DOC, TODAY, on=dt.date(2031, 1, 1)).version == "2.0.0"
+    assert catalog.resolve(DOC, TODAY, version="3.0.0").version == "3.0.0"
 
 
 @pytest.mark.parametrize("text, ref", [

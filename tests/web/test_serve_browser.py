@@ -46,7 +46,7 @@ pytestmark = [
                        "apt-get update && apt-get install -y chromium"),
 ]
 
-FIRST_QUESTION = "crime against the child happening now"
+FIRST_QUESTION = "crime against a child happening now"
 """From the prompt of the first question of the shipped duty-to-report guidance."""
 LINK = re.compile(r"open (http://\S+) in a web browser")
 

@@ -97,12 +97,26 @@ def checklists(document: ThresholdDocument) -> dict[str, Checklist]:
 
 
 def abstract_answers(question: Question, tests: Checklist | None) -> list[AbstractAnswer]:
-    """Every distinguishable answer to ``question``, each with a smallest example."""
+    """Every distinguishable answer to ``question``, each with a smallest example.
+
+    For a single-choice question, answers that lead to the same place and that every test
+    on the question treats alike are one class, represented by the first of them: a
+    document whose rules read many questions with "not yet known" answers would otherwise
+    carry every combination of answers that no rule tells apart.
+    """
     if question.type is QuestionType.SINGLE:
-        return [
-            AbstractAnswer(answer.id, answer.id, answer.ref, answer.outcome is not None)
-            for answer in question.answers if answer.routes
-        ]
+        classes: dict[tuple[Hashable, ...], AbstractAnswer] = {}
+        for answer in question.answers:
+            if not answer.routes:
+                continue
+            to_outcome = answer.outcome is not None
+            # Without tests (or on a judgement question, whose every answer is its own
+            # agree-or-depart branch) each answer is its own class.
+            key: tuple[Hashable, ...] = (answer.id,)
+            if tests is not None and question.suggest is None:
+                key = (answer.ref, to_outcome, *(holds(leaf, answer.id) for leaf in tests.leaves))
+            classes.setdefault(key, AbstractAnswer(answer.id, answer.id, answer.ref, to_outcome))
+        return list(classes.values())
     tests = tests or Checklist((), ())
     ids = [answer.id for answer in question.answers]
     lists: list[frozenset[str]] = [frozenset(key[2]) for key in tests.atoms if key[2]]
