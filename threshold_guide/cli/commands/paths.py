@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import textwrap
 from itertools import islice
 from typing import Any
 
@@ -61,15 +63,21 @@ def run(args: argparse.Namespace) -> int:
     routes = all_routes(entry.document)
     if args.limit is not None:
         routes = islice(routes, max(args.limit, 0))
-    found = list(routes)
+    # Routes are written as they are found: a large document has very many, and holding
+    # them all before printing the first would only cost memory.
+    count = 0
     if args.format == "json":
-        print(json.dumps([route_json(r) for r in found], indent=2, ensure_ascii=False))
+        sys.stdout.write("[")
+        for count, route in enumerate(routes, start=1):
+            item = json.dumps(route_json(route), indent=2, ensure_ascii=False)
+            sys.stdout.write(("\n" if count == 1 else ",\n") + textwrap.indent(item, "  "))
+        sys.stdout.write("\n]\n" if count else "]\n")
     else:
-        for number, route in enumerate(found, start=1):
-            print(f"# {number}. {route.outcome}")
+        for count, route in enumerate(routes, start=1):
+            print(f"# {count}. {route.outcome}")
             print("\n".join(_answer_lines(entry.document, route)))
             print()
-    if args.limit is not None and len(found) == args.limit:
+    if args.limit is not None and count == args.limit:
         note(f"stopped after {counted(args.limit, 'route')} (--limit)")
     return ExitStatus.OK
 
