@@ -11,10 +11,12 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, SelectionList, Static
 
 from threshold_guide.household.papers_markdown import render_papers_markdown
+from threshold_guide.models.document import Scope
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.child_details import ChildDetailsScreen
 from threshold_guide.tui.screens.child_ref import ChildRefModal
 from threshold_guide.tui.screens.household import HouseholdScreen
+from threshold_guide.tui.screens.household_question import HouseholdQuestionScreen
 from threshold_guide.tui.screens.papers import PapersScreen
 from threshold_guide.tui.screens.start import StartScreen
 
@@ -51,6 +53,21 @@ async def wait_for(pilot: Pilot[int], kind: type) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError(f"{kind.__name__} did not open (on {type(pilot.app.screen).__name__})")
+
+
+async def walk_household(pilot: Pilot[int]) -> None:
+    """Answer the household questions; the screen closes once a child's question is next
+    (the driver's ``walk`` would answer that one before the screen has gone)."""
+    for _ in range(3000):
+        screen = pilot.app.screen
+        if not isinstance(screen, HouseholdQuestionScreen):
+            return
+        question = screen.state.question
+        if question is None or question.scope is not Scope.HOUSEHOLD:
+            await pilot.pause(0.01)
+            continue
+        await answer_current(pilot, SHARED[question.id])
+    raise AssertionError("the household questions did not end")
 
 
 async def add_child(pilot: Pilot[int]) -> None:
@@ -121,7 +138,7 @@ def test_three_children_from_invitation_to_decision_record(
                 "Child A", "Child B", "Child C"]
             await press(pilot, "f4")
             await settle(pilot)
-            await walk(pilot, SHARED)
+            await walk_household(pilot)
             await wait_for(pilot, HouseholdScreen)
 
             await walk_child(pilot, 0)
@@ -138,17 +155,17 @@ def test_three_children_from_invitation_to_decision_record(
             await press(pilot, "escape")
             await wait_for(pilot, HouseholdScreen)
             table = screen.query_one("#children", DataTable)
-            assert "⚠ no voice" in str(table.get_row("Child C")[3])
+            assert "⚠ no voice" in str(table.get_row("Child C")[2])
             assert "Child C: no voice recorded" in str(
                 screen.query_one("#flags", Static).render())
-            assert "⚠ no voice" not in str(table.get_row("Child A")[3])
+            assert "⚠ no voice" not in str(table.get_row("Child A")[2])
             table.move_cursor(row=2)
             await press(pilot, "f6")
             await wait_for(pilot, ChildDetailsScreen)
             await record(pilot, said="Babbles and reaches for her mother", plan=True, views=[
                 ("health visitor", "register", "Left alone while mother slept")])
 
-            decisions = [str(table.get_row(c)[2]) for c in ("Child A", "Child B", "Child C")]
+            decisions = [row.decision for row in screen.rows]
             assert decisions[0].startswith("Register") and "physical" in decisions[0]
             assert "care and support" in decisions[1].lower()
             assert decisions[2].startswith("Register") and "neglect" in decisions[2]

@@ -22,7 +22,6 @@ from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.household import ChildCase, Household
 from threshold_guide.models.session import GuidanceRef, Session
 from threshold_guide.models.text import render
-from threshold_guide.plural import counted
 
 NOT_DECIDED = "not decided yet"
 
@@ -131,7 +130,8 @@ def child_row(document: ThresholdDocument, household: Household,
     else:
         shared_ids = household_question_ids(document)
         own = sum(1 for step in route.steps if step.question.id not in shared_ids)
-        progress = ("finished · " if decision.finished else "") + counted(own, "answer")
+        progress = (f"done · {own}" if decision.finished else
+                    f"{own} answered" if own else "not started")
     outcome = decision.outcome
     text = render(outcome.title) if outcome is not None else NOT_DECIDED
     if decision.categories:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from threshold_guide.household.decisions import household_flags
 from threshold_guide.household.editing import (
+    ChildRow,
     add_child,
     child_rows,
     next_child_ref,
@@ -74,6 +75,7 @@ class HouseholdScreen(BaseScreen):
         self._household = household
         self.export_dir = export_dir
         self.clock = clock
+        self.rows: list[ChildRow] = []
 
     @property
     def household(self) -> Household:
@@ -104,7 +106,7 @@ class HouseholdScreen(BaseScreen):
     def on_mount(self) -> None:
         self.sub_title = f"Conference · {self.pinned.document.id} {self.pinned.document.version}"
         table = self.query_one("#children", DataTable)
-        table.add_columns("Child", "Progress", "Decision", "Flags")
+        table.add_columns("Child", "Progress", "Flags", "Decision")
         self._show_children()
         table.focus()
 
@@ -116,17 +118,27 @@ class HouseholdScreen(BaseScreen):
         for line in rows:
             voice = "⚠ no voice" if any("no voice recorded" in f for f in line.flags) else ""
             more = len(line.flags) - (1 if voice else 0)
-            flags = " · ".join(p for p in (voice, f"⚠ {more}" if more else "") if p) or "—"
-            table.add_row(line.child, line.progress, line.decision, flags, key=line.child)
+            flags = (f"{voice} +{more}" if voice and more else voice or
+                     (f"⚠ {more}" if more else "—"))
+            table.add_row(line.child, line.progress, flags, _short(line.decision),
+                          key=line.child)
         if rows:
             table.move_cursor(row=min(max(row, 0), len(rows) - 1))
-        self.query_one("#household-hint", Static).update(
-            "Enter walks the child under the cursor. F4 household questions · F6 voice, "
-            "views, plan · F7 papers.")
+        self.rows = rows
+        self._show_current()
         every = household_flags(self.pinned.document, self.household)
         every += [flag for line in rows for flag in line.flags]
         self.query_one("#flags", Static).update(
             "\n".join(f"⚠ {flag}" for flag in every) if every else "No flags.")
+
+    @on(DataTable.RowHighlighted, "#children")
+    def _show_current(self) -> None:
+        """The decision of the child under the cursor in full (the table may shorten it)."""
+        child = self._current_child()
+        line = next((row for row in self.rows if row.child == child), None)
+        self.query_one("#household-hint", Static).update(
+            f"{line.child}: {line.decision} (Enter walks {line.child})"
+            if line is not None else "")
 
     def _current_child(self) -> str | None:
         table = self.query_one("#children", DataTable)
@@ -218,6 +230,14 @@ class HouseholdScreen(BaseScreen):
 
     def action_home(self) -> None:
         self.post_message(Navigate("start"))
+
+
+DECISION_WIDTH = 34
+
+
+def _short(decision: str) -> str:
+    """The decision in the width its column has; the line below the table has it in full."""
+    return decision if len(decision) <= DECISION_WIDTH else decision[:DECISION_WIDTH - 1] + "…"
 
 
 def _problem(problem: ValueError) -> str:
