@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, SelectionList, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from threshold_guide.household.papers_markdown import render_papers_markdown
 from threshold_guide.models.document import Scope
@@ -19,6 +19,7 @@ from threshold_guide.tui.screens.household import HouseholdScreen
 from threshold_guide.tui.screens.household_question import HouseholdQuestionScreen
 from threshold_guide.tui.screens.papers import PapersScreen
 from threshold_guide.tui.screens.start import StartScreen
+from threshold_guide.tui.widgets.tick_list import TickList
 
 from .driver import SIZE, answer_current, press, ready, run, settle, start_walk, walk
 
@@ -103,7 +104,7 @@ async def record(pilot: Pilot[int], *, said: str, views: list[tuple[str, str, st
         screen.query_one("#a-agency", Input).value = agency
         screen.query_one("#a-view", Select).value = view
         if view == "register":
-            screen.query_one("#a-categories", SelectionList).select("emotional")
+            screen.query_one("#a-categories", TickList).set_ticked(["emotional"])
         screen.query_one("#a-reason", Input).value = reason
         await settle(pilot)
         await press(pilot, "f2")

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from threshold_guide.household.decisions import Agreement, decide_child
 from threshold_guide.household.editing import with_child
@@ -29,8 +29,13 @@ from threshold_guide.models.household import (
 from threshold_guide.models.text import render
 from threshold_guide.tui.messages import HouseholdChanged
 from threshold_guide.tui.screens.base import BaseScreen
+from threshold_guide.tui.widgets.tick_list import TickList
 
 SEEN_ALONE: list[tuple[str, str]] = [("Not recorded", "unknown"), ("Yes", "yes"), ("No", "no")]
+SHARING: list[tuple[str, str]] = [
+    ("May be shared with the family", "share"),
+    ("Do NOT share what the child said with the family", "withhold"),
+]
 VIEWS: list[tuple[str, str]] = [("Register", View.REGISTER.value),
                                 ("Do not register", View.DO_NOT_REGISTER.value)]
 
@@ -68,8 +73,10 @@ class ChildDetailsScreen(BaseScreen):
                              compact=True)
             yield from _field("Wishes", "v-wishes", voice.wishes,
                               "what the child wishes for, what worries them")
-            yield Checkbox("Do not share what the child said with the family",
-                           voice.withhold_from_family, id="v-withhold", compact=True)
+            with Horizontal(classes="household-field"):
+                yield Label("Family", classes="household-label")
+                yield Select(SHARING, value="withhold" if voice.withhold_from_family
+                             else "share", allow_blank=False, id="v-withhold", compact=True)
             yield Static("Each agency's view on registration", classes="section-title")
             yield Static(id="views-list", markup=False)
             yield from _field("Agency", "a-agency", "", "e.g. school, health visitor, police")
@@ -77,8 +84,8 @@ class ChildDetailsScreen(BaseScreen):
                 yield Label("View", classes="household-label")
                 yield Select(VIEWS, value=View.REGISTER.value, allow_blank=False, id="a-view",
                              compact=True)
-            yield SelectionList[str](*((CATEGORY_LABELS[c], c.value) for c in Category),
-                                     id="a-categories", compact=True)
+            yield TickList([(c.value, CATEGORY_LABELS[c]) for c in Category],
+                           id="a-categories")
             yield from _field("Reason", "a-reason", "", "why, with the evidence relied on")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add view (F2)", id="add-view", compact=True)
@@ -133,7 +140,7 @@ class ChildDetailsScreen(BaseScreen):
                 said=self._text("v-said"), seen_how=self._text("v-seen_how"),
                 wishes=self._text("v-wishes"),
                 seen_alone={"yes": True, "no": False}.get(str(alone)),
-                withhold_from_family=self.query_one("#v-withhold", Checkbox).value)
+                withhold_from_family=self.query_one("#v-withhold", Select).value == "withhold")
             plan = ChildPlan(
                 what_must_change=self._text("p-what_must_change"),
                 safety_plan=self._text("p-safety_plan"),
@@ -149,8 +156,7 @@ class ChildDetailsScreen(BaseScreen):
 
     @on(Input.Changed)
     @on(Select.Changed)
-    @on(Checkbox.Changed)
-    def _edited(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+    def _edited(self, event: Input.Changed | Select.Changed) -> None:
         if not self.is_mounted or (event.control.id or "").startswith("a-"):
             return  # the agency form is taken only when its view is added
         case = self._collect()
@@ -167,7 +173,7 @@ class ChildDetailsScreen(BaseScreen):
                         severity="warning")
             return
         register = self.query_one("#a-view", Select).value == View.REGISTER.value
-        ticked = self.query_one("#a-categories", SelectionList).selected
+        ticked = self.query_one("#a-categories", TickList).ticked
         try:
             view = AgencyView(agency=agency, reason=reason,
                               view=View.REGISTER if register else View.DO_NOT_REGISTER,
@@ -178,7 +184,7 @@ class ChildDetailsScreen(BaseScreen):
         self._update(self.case.model_copy(update={"views": [*self.case.views, view]}))
         self.query_one("#a-agency", Input).value = ""
         self.query_one("#a-reason", Input).value = ""
-        self.query_one("#a-categories", SelectionList).deselect_all()
+        self.query_one("#a-categories", TickList).set_ticked([])
         self.query_one("#a-agency", Input).focus()
 
     @on(Button.Pressed, "#remove-view")

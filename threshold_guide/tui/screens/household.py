@@ -242,6 +242,13 @@ def _short(decision: str) -> str:
 
 def _problem(problem: ValueError) -> str:
     errors = getattr(problem, "errors", None)
-    if callable(errors):
-        return "; ".join(str(e.get("msg", "")) for e in errors()) or str(problem)
-    return str(problem)
+    if not callable(errors):
+        return str(problem)
+    words = []
+    for error in errors():
+        if error.get("type") in {"string_pattern_mismatch", "string_too_short"}:
+            words.append("use letters, digits and spaces (at most 40), such as 'Child D'; "
+                         "never a name")
+        else:
+            words.append(str(error.get("msg", "")).removeprefix("Value error, "))
+    return "; ".join(words) or str(problem)
