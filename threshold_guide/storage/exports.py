@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from threshold_guide.explain import render_explanation_markdown
+from threshold_guide.household.papers_markdown import render_papers_html, render_papers_markdown
 from threshold_guide.models.explanation import Explanation
+from threshold_guide.models.papers import ConferencePapers
 from threshold_guide.models.summary import Summary
 from threshold_guide.render.pages import explanation_html, summary_html
 from threshold_guide.storage.atomic import write_atomic
@@ -62,4 +64,18 @@ def export_explanation(explanation: Explanation, folder: Path, stem: str,
     html = folder / f"{base}.html"
     write_atomic(markdown, render_explanation_markdown(explanation), private=True)
     write_atomic(html, explanation_html(explanation), private=True)
+    return ExplanationExported(folder, markdown, html)
+
+
+def export_papers(papers: ConferencePapers, folder: Path, stem: str) -> ExplanationExported:
+    """Write ``<stem>-<paper>.md`` and ``.html`` (a conference paper) into ``folder``, 0600:
+    the papers name the case and hold what the children said. Raises OSError."""
+    folder = folder.expanduser()
+    base = f"{stem}-{papers.paper}"
+    if papers.invitation is not None:
+        base += f"-{papers.invitation.audience}"
+    markdown = folder / f"{base}.md"
+    html = folder / f"{base}.html"
+    write_atomic(markdown, render_papers_markdown(papers), private=True)
+    write_atomic(html, render_papers_html(papers), private=True)
     return ExplanationExported(folder, markdown, html)

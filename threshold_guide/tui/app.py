@@ -30,7 +30,13 @@ from threshold_guide.storage.preferences import (
     load_preferences,
     save_preferences,
 )
-from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
+from threshold_guide.tui.messages import (
+    Clock,
+    HouseholdChanged,
+    Navigate,
+    SessionChanged,
+    WalkLeft,
+)
 from threshold_guide.tui.screens.help import HelpScreen, key_markdown, key_name, key_table
 from threshold_guide.tui.screens.intro import IntroModal
 from threshold_guide.tui.screens.loading import LoadingScreen
@@ -40,6 +46,7 @@ if TYPE_CHECKING:
     from threshold_guide.storage.session_store import SessionStore
     from threshold_guide.tui.flow import SessionFlow
     from threshold_guide.tui.screens.exercise import ExerciseScreen
+    from threshold_guide.tui.screens.household import HouseholdScreen
     from threshold_guide.tui.screens.start import StartScreen
     from threshold_guide.walkthrough import Walkthrough
 
@@ -51,7 +58,7 @@ def utc_now() -> dt.datetime:
 
 
 class ThresholdApp(App[int]):
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "follow_up.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "follow_up.tcss", "household.tcss"]
     TITLE = "threshold-guide"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
@@ -158,10 +165,13 @@ class ThresholdApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         from threshold_guide.tui.screens.browser import BrowserScreen
+        from threshold_guide.tui.screens.child_details import ChildDetailsScreen
         from threshold_guide.tui.screens.comparison import ComparisonScreen
         from threshold_guide.tui.screens.exercise import ExerciseScreen
         from threshold_guide.tui.screens.explanation import ExplanationScreen
         from threshold_guide.tui.screens.follow_up import FollowUpScreen
+        from threshold_guide.tui.screens.household import HouseholdScreen
+        from threshold_guide.tui.screens.papers import PapersScreen
         from threshold_guide.tui.screens.question import QuestionScreen
         from threshold_guide.tui.screens.review import ReviewScreen
         from threshold_guide.tui.screens.start import StartScreen
@@ -171,6 +181,7 @@ class ThresholdApp(App[int]):
         screens: list[type[Screen[Any]]] = [
             StartScreen, QuestionScreen, ReviewScreen, VoiceScreen, SummaryScreen,
             ExplanationScreen, FollowUpScreen, ExerciseScreen, ComparisonScreen, BrowserScreen,
+            HouseholdScreen, ChildDetailsScreen, PapersScreen,
         ]
         sections: list[tuple[str, Iterable[BindingType]]] = [
             (str(getattr(screen, "HELP_TITLE", "")), screen.BINDINGS) for screen in screens
@@ -221,6 +232,15 @@ class ThresholdApp(App[int]):
     def on_navigate(self, message: Navigate) -> None:
         self._flow().navigate(message)
 
+    def on_household_changed(self, message: HouseholdChanged) -> None:
+        self._flow().households.changed(message.household)
+
+    def on_walk_left(self, message: WalkLeft) -> None:
+        self._flow().households.walk_left(message)
+
+    def on_household_screen_walk(self, message: HouseholdScreen.Walk) -> None:
+        self._flow().households.walk(message.child)
+
     def on_start_screen_begin(self, message: StartScreen.Begin) -> None:
         self._flow().begin(message)
 
@@ -244,6 +264,10 @@ class ThresholdApp(App[int]):
     def _flush_edits(self) -> None:
         """Take what is typed on every screen into the session and save it now."""
         for screen in self.screen_stack:
+            household = getattr(screen, "flush_household", None)
+            if callable(household) and self.flow is not None:
+                self.flow.households.changed(household())
+                continue
             flush = getattr(screen, "flush_edits", None)
             state = flush() if callable(flush) else None
             if state is not None:

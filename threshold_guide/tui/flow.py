@@ -17,7 +17,7 @@ from textual.screen import Screen
 from threshold_guide.deadlines.closures import load_calendar
 from threshold_guide.deadlines.schedule import follow_through
 from threshold_guide.loading.catalog import Catalog
-from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.document import Decision, ThresholdDocument
 from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
@@ -25,11 +25,14 @@ from threshold_guide.paths import shipped_scenarios
 from threshold_guide.plural import counted
 from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.sessions import new_session, session_ids
+from threshold_guide.storage.household_file import households_dir
 from threshold_guide.storage.session_store import (
     SessionStore,
     SessionUnreadable,
     StoredSession,
 )
+from threshold_guide.tui.household_flow import KEY_PREFIX as HOUSEHOLD_KEY
+from threshold_guide.tui.household_flow import HouseholdFlow
 from threshold_guide.tui.messages import Clock, Navigate
 from threshold_guide.tui.screens.comparison import ComparisonScreen
 from threshold_guide.tui.screens.confirm import ConfirmModal
@@ -65,6 +68,8 @@ class SessionFlow:
         self.calendar, _ = load_calendar(app.guidance)
         """Working days: bank holidays and the guidance folders' closure days."""
         self._library: ScenarioLibrary | None = None
+        self.households = HouseholdFlow(self, households_dir())
+        """Household cases (conferences), saved beside the sessions."""
         self.override_drafts: dict[str, OverrideChoice] = {}
         """Overrides begun on a summary and not saved yet, by session id."""
 
@@ -106,6 +111,7 @@ class SessionFlow:
                     document="—", progress=item.reason, last_change="—", readable=False,
                     path=item.path,
                 ))
+        rows.extend(self.households.resume_rows())
         return rows
 
     def _chase(self, document: ThresholdDocument, session: Session) -> bool:
@@ -181,6 +187,10 @@ class SessionFlow:
             return session
 
     def begin(self, message: StartScreen.Begin) -> None:
+        if message.entry.document.decision is Decision.REGISTRATION:
+            # A conference decides for each child: the household view, not one walk.
+            self.households.begin(message.entry, message.reference, message.role)
+            return
         now = self.clock()
         session = self._created(new_session(
             message.entry.document, message.entry.sha256, now=now,
@@ -220,6 +230,9 @@ class SessionFlow:
                                        render(message.scenario.vignette)))
 
     def resume(self, session_id: str) -> None:
+        if session_id.startswith(HOUSEHOLD_KEY):
+            self.households.resume(session_id)
+            return
         try:
             session = self.store.load(session_id)
         except (SessionUnreadable, ValueError) as problem:
@@ -280,6 +293,9 @@ class SessionFlow:
         self.open(Walkthrough(state.document, state.sha256, repair.session))
 
     def delete(self, session_id: str) -> None:
+        if session_id.startswith(HOUSEHOLD_KEY):
+            self.households.delete(session_id)
+            return
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.store.delete(session_id)

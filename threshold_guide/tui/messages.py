@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.message import Message
 
 if TYPE_CHECKING:  # the app imports this module before the core, to paint sooner
+    from threshold_guide.models.household import Household
     from threshold_guide.walkthrough import Walkthrough
 
 Clock = Callable[[], dt.datetime]
@@ -34,3 +35,22 @@ class Navigate(Message):
         super().__init__()
         self.view = view
         self.state = state
+
+
+class HouseholdChanged(Message):
+    """A household case changed: save it now (``child`` is the child whose walk, voice,
+    views or plan changed, or None for the household itself)."""
+
+    def __init__(self, household: Household, child: str | None = None) -> None:
+        super().__init__()
+        self.household = household
+        self.child = child
+
+
+class WalkLeft(Message):
+    """A household's or a child's walk was left (closed, or it reached its end)."""
+
+    def __init__(self, child: str | None, finished: bool) -> None:
+        super().__init__()
+        self.child = child
+        self.finished = finished

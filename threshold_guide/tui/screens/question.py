@@ -161,10 +161,15 @@ class QuestionScreen(BaseScreen):
             return
         self.state = state
         self.post_message(SessionChanged(state))
-        if state.question is None:
+        if self.walk_ended(state):
             self.post_message(Navigate("outcome", state))
             return
         self._show(new_question=moved)
+
+    def walk_ended(self, state: Walkthrough) -> bool:
+        """Whether ``state`` has left this screen's questions (a household's walk ends at
+        the first question about a child)."""
+        return state.question is None
 
     def _apply_note(self) -> None:
         """Take what is in the note box now, so a save never waits for the typing pause."""
