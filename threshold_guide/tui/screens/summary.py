@@ -37,7 +37,8 @@ class SummaryScreen(BaseScreen):
         Binding("ctrl+o", "override", "Override"),
         Binding("f7", "explain", "Explain", tooltip="Explain the decision to a partner"),
         Binding("f4", "review", "Review"),
-        Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths"),
+        # Not in the footer, which has room for 80 columns of keys: F1 lists it.
+        Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths", show=False),
         Binding("ctrl+b", "back", "Back"),
         Binding("f8", "follow_up", "After", tooltip="After the decision: dated steps, the "
                 "response from social services, escalation"),
