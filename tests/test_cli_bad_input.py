@@ -20,6 +20,7 @@ from threshold_guide.storage import atomic
 
 Capture = pytest.CaptureFixture[str]
 DOC = "wales-duty-to-report"
+PIN = ["--version", "1.1.0"]  # the answers below are written for 1.1.0
 
 
 def answers(tmp_path: Path) -> Path:
@@ -62,8 +63,8 @@ def test_case_details_the_session_refuses_are_usage_errors(
 ) -> None:
     # Was exit 3 for a reference over 200 characters (the session model's limit).
     value = "x" * 201 if option == "--reference" else "x"
-    argv = (["run", DOC, "--answers", str(answers(tmp_path))] if command == "run"
-            else ["walk", DOC, "--plain"])
+    argv = (["run", DOC, *PIN, "--answers", str(answers(tmp_path))] if command == "run"
+            else ["walk", DOC, *PIN, "--plain"])
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     code, err = run(capsys, *argv, option, value)
     if option == "--reference":
@@ -78,7 +79,7 @@ def test_a_source_date_epoch_that_is_no_time_is_a_usage_error(
     value: str, tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
-    code, err = run(capsys, "run", DOC, "--answers", str(answers(tmp_path)))
+    code, err = run(capsys, "run", DOC, *PIN, "--answers", str(answers(tmp_path)))
     assert code == ExitStatus.USAGE
     assert "SOURCE_DATE_EPOCH" in err
 
@@ -86,7 +87,7 @@ def test_a_source_date_epoch_that_is_no_time_is_a_usage_error(
 def test_saving_a_session_onto_a_folder_is_a_located_error(
     tmp_path: Path, capsys: Capture
 ) -> None:
-    code, err = run(capsys, "run", DOC, "--answers", str(answers(tmp_path)),
+    code, err = run(capsys, "run", DOC, *PIN, "--answers", str(answers(tmp_path)),
                     "--save-session", str(tmp_path))
     assert code == ExitStatus.ERROR
     assert f"cannot write {tmp_path}" in err
@@ -101,7 +102,7 @@ def test_a_full_disk_when_saving_a_session_is_a_located_error(
     monkeypatch.setattr(atomic, "write_atomic", full)
     monkeypatch.setattr("threshold_guide.cli.console.write_atomic", full)
     target = tmp_path / "session.json"
-    code, err = run(capsys, "run", DOC, "--answers", str(answers(tmp_path)),
+    code, err = run(capsys, "run", DOC, *PIN, "--answers", str(answers(tmp_path)),
                     "--save-session", str(target))
     assert code == ExitStatus.ERROR
     assert f"cannot write {target}" in err
@@ -111,7 +112,7 @@ def test_a_full_disk_when_saving_a_session_is_a_located_error(
 def test_the_full_device_is_a_located_error(tmp_path: Path, capsys: Capture) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
-    code, err = run(capsys, "run", DOC, "--answers", str(answers(tmp_path)),
+    code, err = run(capsys, "run", DOC, *PIN, "--answers", str(answers(tmp_path)),
                     "--save-session", "/dev/full")
     assert code == ExitStatus.ERROR
     assert "/dev/full" in err
@@ -139,7 +140,7 @@ def test_a_file_given_as_the_guidance_folder_is_a_usage_error(capsys: Capture) -
 
 def welsh_free_session(tmp_path: Path, capsys: Capture) -> Path:
     target = tmp_path / "session.json"
-    assert main(["run", DOC, "--answers", str(answers(tmp_path)), "--save-session",
+    assert main(["run", DOC, *PIN, "--answers", str(answers(tmp_path)), "--save-session",
                  str(target), "--at", "2026-11-02T10:15:00Z"]) == 0
     capsys.readouterr()
     return target
@@ -150,12 +151,12 @@ def test_a_language_the_document_lacks_is_said_not_silent(
     command: str, tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     argv = {
-        "run": ["run", DOC, "--answers", str(answers(tmp_path))],
+        "run": ["run", DOC, *PIN, "--answers", str(answers(tmp_path))],
         "explain": ["explain", str(welsh_free_session(tmp_path, capsys)) if command ==
                     "explain" else "", "--audience", "school"],
         "book": ["book", DOC],
         "graph": ["graph", DOC, "--format", "mermaid"],
-        "walk": ["walk", DOC, "--plain"],
+        "walk": ["walk", DOC, *PIN, "--plain"],
     }[command]
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     code, err = run(capsys, *argv, "--lang", "cy")

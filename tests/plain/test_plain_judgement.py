@@ -58,8 +58,8 @@ def test_a_departure_asks_for_the_reason_and_the_summary_shows_it(
     assert out.count(ASK) == 1
     assert "Warning: this is a LOWER level than the guidance suggests" in out
     assert "Outcome: Record, monitor and seek advice." in out
-    assert "## ⚠ DEPARTURE TO A LOWER LEVEL than the guidance suggests" in out
-    assert "> The account came from a sibling; I am speaking to the DSP today." in out
+    assert "⚠ DEPARTURE TO A LOWER LEVEL than the guidance suggests" in out
+    assert "The account came from a sibling; I am speaking to the DSP today." in out
     (session,) = saved_sessions()
     assert session.answers["judge"].departure_reason == REASON
 

@@ -122,7 +122,7 @@ def test_footers_fit_80_columns_and_show_the_walking_keys(
             await resume_summary(pilot)
             keys = footer(pilot)
             assert {k.action for k in keys} >= {"export", "override", "explain", "review",
-                                                 "voice", "back", "home", "help"}
+                                                 "follow_up", "back", "home", "help"}
             assert max(k.region.right for k in keys) <= SIZE[0]
             await pilot.press("ctrl+b")
             await settle(pilot)

@@ -52,8 +52,10 @@ def test_says_where_each_tab_keeps_its_sessions(served: list[Room], capsys: Capt
 
 def test_a_missing_guidance_folder_is_a_usage_error(served: list[Room], capsys: Capture,
                                                     tmp_path: Path) -> None:
-    assert main(["serve", "--guidance", str(tmp_path / "missing")]) == 2
-    assert "no such guidance folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--guidance", str(tmp_path / "missing")])
+    assert stopped.value.code == 2
+    assert "no such folder" in capsys.readouterr().err
     assert served == []
 
 
