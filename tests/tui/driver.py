@@ -85,9 +85,16 @@ async def start_walk(pilot: Pilot[int], document_id: str, version: str | None = 
     if version is not None:
         entry = next(e for e in app.catalog.versions(document_id) if e.version == version)
         versions = screen.query_one("#version", Select)
-        if versions.value != str(entry.path):
+        # The document's Changed event refills the versions list (choosing the current one)
+        # after it is handled: set the version until the screen has it.
+        for _ in range(5):
+            chosen = screen.selected_entry()
+            if chosen is not None and chosen.version == version:
+                break
             versions.value = str(entry.path)
             await settle(pilot)
+        chosen = screen.selected_entry()
+        assert chosen is not None and chosen.version == version, "the version was not chosen"
     box = screen.query_one("#reference", Input)
     box.value = ""
     box.focus()

@@ -39,4 +39,5 @@ def test_wheel_carries_the_stylesheet_and_the_app_runs_from_it(
         check=False, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "IntroModal ['wales-duty-to-report', 'wales-registration', 'wales-significant-harm']" in result.stdout
+    assert ("IntroModal ['wales-duty-to-report', 'wales-registration', 'wales-significant-harm']"
+            in result.stdout)

@@ -40,11 +40,9 @@ ABOUT = (
 
 class StartScreen(BaseScreen):
     HELP_TITLE = "Start screen"
-    AUTO_FOCUS = None
-    """Focus is set once, when the screen mounts (first use at the role; later, role and
-    agency come from the last session and the case reference is what is left to type).
-    Textual's AUTO_FOCUS would set it again each time the screen resumes, moving the focus
-    under keys already typed into another field."""
+    AUTO_FOCUS = ".first-focus"
+    """First use starts at the role; later, role and agency come from the last session and
+    the case reference is what is left to type."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "begin", "Start walk"),
         Binding("f5", "book", "Logic book"),
@@ -149,19 +147,6 @@ class StartScreen(BaseScreen):
         self.show_rows(self.rows)
         if self.catalog.ids():
             self._fill_versions(self.catalog.ids()[0])
-        # Focus before the first paint: keys typed as soon as the screen shows (a fast
-        # typist, a screen reader, a script) must land in the field the screen shows ready.
-        self._focus_first_field()
-
-    def on_screen_resume(self) -> None:
-        # Back from a walk or a dialog: keep the field the user was in, or start again.
-        if self.focused is None:
-            self._focus_first_field()
-
-    def _focus_first_field(self) -> None:
-        for field in self.query(".first-focus"):
-            field.focus()
-            break
 
 
     def _resume_label(self) -> str:
