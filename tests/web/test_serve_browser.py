@@ -249,9 +249,9 @@ def test_two_tabs_keep_their_sessions_apart(served: Served, tmp_path: Path) -> N
             first = await browser.new_page()
             await first.open(served.link)
             await start_screen(first)
-            # Focus starts on "Your role"; the case reference is two fields on.
-            await first.press("tab")
-            await first.press("tab")
+            # Typed where the focus starts ("Your role"): moving on with Tab first would race
+            # the characters that follow it to the next field. Either field must stay in its
+            # own tab: the second participant may see neither a case nor a pre-filled role.
             await first.type_text(reference)
             await first.wait_for_text(reference)
             starting = first.mark()
