@@ -14,6 +14,7 @@ from threshold_guide.loading.yaml_source import YamlProblem, parse_yaml_text, re
 from threshold_guide.models.tracker import TrackerExport
 from threshold_guide.validation.diagnostics import Diagnostic, diagnostic
 from threshold_guide.validation.schema_errors import schema_diagnostics
+from threshold_guide.validation.validate import problem_diagnostic
 
 KEY_FILE = "tracker.key"
 """The practitioner's own secret, in the data folder, that keys record ids."""
@@ -38,9 +39,7 @@ def read_export(path: Path) -> ReadExport:
     try:
         text = read_text(path)
     except YamlProblem as problem:
-        raise TrackerFileError([diagnostic(problem.code, path, problem.position.line,
-                                           problem.position.column, problem.message,
-                                           problem.hint)]) from None
+        raise TrackerFileError([problem_diagnostic(path, problem)]) from None
     except OSError as error:
         raise TrackerFileError([diagnostic("E100", path, 1, 1, "cannot read the file: "
                                            f"{error.strerror or error}", "check the path")]
@@ -54,9 +53,7 @@ def read_export(path: Path) -> ReadExport:
     try:
         parsed = parse_yaml_text(text)
     except YamlProblem as problem:
-        raise TrackerFileError([diagnostic(problem.code, path, problem.position.line,
-                                           problem.position.column, problem.message,
-                                           problem.hint)]) from None
+        raise TrackerFileError([problem_diagnostic(path, problem)]) from None
     if not isinstance(parsed.data, dict) or parsed.data.get("kind") != (
         "threshold-guide-tracker-export"
     ):

@@ -45,7 +45,8 @@ class CheckedFile:
         return self.document is not None
 
 
-def _problem(path: Path, problem: YamlProblem) -> Diagnostic:
+def problem_diagnostic(path: Path, problem: YamlProblem) -> Diagnostic:
+    """A problem found while reading a file, as a located diagnostic."""
     return diagnostic(
         problem.code, path, problem.position.line, problem.position.column,
         problem.message, problem.hint,
@@ -63,7 +64,7 @@ def _check_file(path: Path) -> CheckedFile:
     try:
         parsed = parse_yaml_text(read_text(path))
     except YamlProblem as problem:
-        result.diagnostics.append(_problem(path, problem))
+        result.diagnostics.append(problem_diagnostic(path, problem))
         return result
     except OSError as error:
         result.diagnostics.append(
