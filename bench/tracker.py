@@ -52,7 +52,7 @@ INDICATORS = [f"indicator-{n}" for n in range(20)]
 
 def generate(rng: random.Random, count: int, offset: int) -> list[TrackerRecord]:
     records: list[TrackerRecord] = []
-    agencies = [a for a in AgencyCategory]
+    agencies = list(AgencyCategory)
     for n in range(offset, offset + count):
         outcome, level, met = rng.choice(OUTCOMES)
         departed = rng.random() < 0.12

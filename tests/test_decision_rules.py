@@ -21,10 +21,10 @@ from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.rules import Condition
 from threshold_guide.models.session import GuidanceRef, Session
+from threshold_guide.session.walkthrough import NotReady, Walkthrough
 from threshold_guide.summary.build import SummaryError, build_summary
 from threshold_guide.validation.diagnostics import Diagnostic
 from threshold_guide.validation.validate import check_file
-from threshold_guide.walkthrough import NotReady, Walkthrough
 
 RULES = FIXTURES / "rules.yaml"
 NOW = dt.datetime(2026, 11, 29, 10, 0, tzinfo=dt.UTC)

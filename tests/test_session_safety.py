@@ -21,7 +21,7 @@ import pytest
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer, Session
 from threshold_guide.plain.opening import Context, begin
-from threshold_guide.sessions import with_answers
+from threshold_guide.session.creation import with_answers
 from threshold_guide.storage import atomic
 from threshold_guide.storage.session_store import SessionStore
 

@@ -11,7 +11,7 @@ import pytest
 
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer, Session
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.storage.session_store import (
     SessionStore,
     SessionUnreadable,

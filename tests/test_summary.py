@@ -13,11 +13,12 @@ from tests.golden_files import GOLDEN, assert_golden
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer, Override
 from threshold_guide.models.summary import Summary
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.storage.answers_file import read_answers
 from threshold_guide.summary.build import NOT_A_DECISION_NOT_TO_REPORT, SummaryError, build_summary
 from threshold_guide.summary.json_output import render_json
-from threshold_guide.summary.markdown import escape, render_markdown
+from threshold_guide.summary.markdown import render_markdown
+from threshold_guide.summary.markdown_escape import escape
 
 AT = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 

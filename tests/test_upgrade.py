@@ -9,8 +9,8 @@ from typing import Any
 
 from threshold_guide.loading.catalog import Catalog, resolve_file
 from threshold_guide.models.session import GivenAnswer, Override
-from threshold_guide.sessions import new_session, with_answers
-from threshold_guide.upgrade import check_pin, upgrade_session
+from threshold_guide.session.creation import new_session, with_answers
+from threshold_guide.session.upgrade import check_pin, upgrade_session
 
 from .conftest import DUTY_1_0, DUTY_1_1
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from threshold_guide.loading.catalog import resolve_file
-from threshold_guide.sessions import new_session
-from threshold_guide.walkthrough import (
+from threshold_guide.session.creation import new_session
+from threshold_guide.session.walkthrough import (
     NotReady,
     Walkthrough,
     describe_selection,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from threshold_guide.loading.catalog import resolve_file
-from threshold_guide.sessions import new_session
-from threshold_guide.walkthrough import Walkthrough, progress
+from threshold_guide.session.creation import new_session
+from threshold_guide.session.walkthrough import Walkthrough, progress
 
 from .conftest import FIXTURES
 

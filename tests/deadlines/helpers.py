@@ -8,7 +8,7 @@ from pathlib import Path
 
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer, Session
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEADLINES = FIXTURES / "deadlines.yaml"

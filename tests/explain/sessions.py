@@ -9,7 +9,7 @@ from tests.conftest import DUTY_1_1, HARM_1_0
 from tests.golden_files import GOLDEN
 from threshold_guide.loading.catalog import Entry, resolve_file
 from threshold_guide.models.session import Override, Session
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.storage.answers_file import read_answers
 
 AT = dt.datetime(2026, 11, 2, 10, 30, tzinfo=dt.UTC)

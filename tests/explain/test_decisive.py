@@ -12,7 +12,7 @@ from threshold_guide.explain.decisive import certainly_changes, decisive_facts
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer, Selection
 from threshold_guide.models.summary import ChangeInfo
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.summary.build import build_summary
 
 AT = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)

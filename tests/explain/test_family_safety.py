@@ -19,7 +19,7 @@ from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.session import GivenAnswer
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.summary.json_output import render_json
 
 Capture = pytest.CaptureFixture[str]

@@ -23,9 +23,9 @@ from threshold_guide.loading.catalog import Entry, resolve_file
 from threshold_guide.models.document import EvidenceType, QuestionType
 from threshold_guide.models.session import Selection, Session
 from threshold_guide.plain.choices import EVIDENCE_MENU
-from threshold_guide.sessions import new_session, new_session_id
+from threshold_guide.session.creation import new_session, new_session_id
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.session_store import SessionStore
-from threshold_guide.walkthrough import Walkthrough
 
 AT = "2026-11-02T10:15:00Z"
 NOW = dt.datetime(2026, 11, 2, 10, 15, tzinfo=dt.UTC)

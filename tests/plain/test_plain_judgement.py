@@ -15,9 +15,9 @@ from tests.conftest import FIXTURES
 from tests.plain.helpers import NOW, Capture, plain, saved_sessions
 from threshold_guide.cli.main import main
 from threshold_guide.loading.catalog import resolve_file
-from threshold_guide.sessions import new_session
+from threshold_guide.session.creation import new_session
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.session_store import SessionStore
-from threshold_guide.walkthrough import Walkthrough
 
 MP = pytest.MonkeyPatch
 RULES = str(FIXTURES / "rules.yaml")

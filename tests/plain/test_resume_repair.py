@@ -6,7 +6,7 @@ import pytest
 
 from tests.plain.helpers import NOW, Capture, entry, plain, saved_sessions
 from threshold_guide.models.session import GivenAnswer
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.storage.session_store import SessionStore
 
 MP = pytest.MonkeyPatch

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from threshold_guide.summary.markdown import escape
+from threshold_guide.summary.markdown_escape import escape
 
 MD = MarkdownIt("commonmark", {"html": True})
 

@@ -19,7 +19,7 @@ from tests.conftest import MINIMAL
 from threshold_guide.loading.catalog import Entry, resolve_file
 from threshold_guide.models.session import GivenAnswer, Override, Session
 from threshold_guide.render.html import CSP, CSS, SAFE_SCHEMES
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 
 AT = dt.datetime(2026, 11, 2, 10, 30, tzinfo=dt.UTC)
 RUN_MARKERS = ("PWNED", 'data-pwned="yes"')

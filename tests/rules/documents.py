@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GivenAnswer, Selection, Session
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 
 RULES = FIXTURES / "rules.yaml"
 Data = dict[str, Any]

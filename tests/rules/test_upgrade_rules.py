@@ -14,9 +14,9 @@ from threshold_guide.cli.main import main
 from threshold_guide.engine.route import derive_route
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.session.upgrade import upgrade_session
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.summary.json_output import render_json
-from threshold_guide.upgrade import upgrade_session
 from threshold_guide.versions.upgrade_report import upgrade_report
 
 MOVED = dt.datetime(2026, 11, 2, 14, 0, tzinfo=dt.UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.scenarios.helpers import SCENARIOS, shipped_catalog
 from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
 from threshold_guide.scenarios.files import load_scenario
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.summary.json_output import render_json
 
 START = dt.datetime(2026, 11, 3, 9, 30, tzinfo=dt.UTC)

@@ -16,6 +16,7 @@ from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.session import Session
 from threshold_guide.render.pages import explanation_html, summary_html
+from threshold_guide.session.upgrade import upgrade_session
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.build import build_summary
 from threshold_guide.summary.json_output import render_json
@@ -27,7 +28,6 @@ from threshold_guide.tui.screens.response import ResponseModal
 from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.widgets.chase_banner import ChaseBanner
-from threshold_guide.upgrade import upgrade_session
 
 from .driver import SIZE, press, ready, run, settle
 

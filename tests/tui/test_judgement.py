@@ -19,7 +19,8 @@ from tests.plain.helpers import AT, plain
 from tests.plain.helpers import NOW as PLAIN_NOW
 from threshold_guide.cli.main import main
 from threshold_guide.loading.catalog import resolve_file
-from threshold_guide.sessions import new_session
+from threshold_guide.session.creation import new_session
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.departure import QUESTION, DepartureModal
@@ -29,7 +30,6 @@ from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 from threshold_guide.tui.widgets.session_list import SessionList
 from threshold_guide.tui.widgets.suggestion_box import SuggestionBox
-from threshold_guide.walkthrough import Walkthrough
 
 from .driver import SIZE, answer_current, press, ready, run, settle, start_walk
 

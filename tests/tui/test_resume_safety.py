@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.session import GivenAnswer, Override, Session
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.override import OverrideModal

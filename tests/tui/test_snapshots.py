@@ -18,7 +18,7 @@ from textual.widgets import Input, TabbedContent, TextArea
 
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.session import GivenAnswer
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.tui.app import ThresholdApp
 

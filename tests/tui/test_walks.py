@@ -9,11 +9,11 @@ from textual.pilot import Pilot
 
 from threshold_guide.engine.paths import FullRoute, all_routes
 from threshold_guide.loading.catalog import Catalog
+from threshold_guide.session.walkthrough import progress
 from threshold_guide.storage.session_store import StoredSession
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
-from threshold_guide.walkthrough import progress
 
 from .driver import SIZE, run, settle, start_walk, to_summary, walk
 

@@ -16,7 +16,7 @@ from threshold_guide.loading.canonical import content_hash
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GivenAnswer, Selection, Session
-from threshold_guide.sessions import new_session, with_answers
+from threshold_guide.session.creation import new_session, with_answers
 from threshold_guide.summary.json_output import render_json
 
 Data = dict[str, Any]

@@ -13,8 +13,8 @@ from threshold_guide.engine.route import derive_route
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GivenAnswer, Selection
-from threshold_guide.sessions import new_session, with_answers
-from threshold_guide.upgrade import upgrade_session
+from threshold_guide.session.creation import new_session, with_answers
+from threshold_guide.session.upgrade import upgrade_session
 from threshold_guide.versions.diff import diff_documents
 
 Data = dict[str, Any]

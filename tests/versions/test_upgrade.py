@@ -18,7 +18,7 @@ from tests.versions.helpers import (
 from threshold_guide.engine.route import derive_route
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.models.session import Override
-from threshold_guide.upgrade import upgrade_session
+from threshold_guide.session.upgrade import upgrade_session
 from threshold_guide.versions.upgrade_report import upgrade_report
 
 

@@ -19,7 +19,7 @@ from tests.versions.helpers import (
 )
 from threshold_guide.cli.main import main
 from threshold_guide.loading.canonical import content_hash
-from threshold_guide.upgrade import upgrade_session
+from threshold_guide.session.upgrade import upgrade_session
 from threshold_guide.versions.upgrade_report import upgrade_report
 
 REPORT = {"danger": "no", "signs": ["hunger"], "pattern": "yes"}

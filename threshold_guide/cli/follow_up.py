@@ -7,15 +7,15 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from threshold_guide.cli.commands.explain import pinned_document
 from threshold_guide.cli.console import CommandError, note
+from threshold_guide.cli.pinned import pinned_document
 from threshold_guide.deadlines.closures import load_calendar
 from threshold_guide.deadlines.working_days import WorkingCalendar
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.follow_through import FollowThroughError
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.paths import guidance_dirs
+from threshold_guide.session.follow_through import FollowThroughError
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.storage.session_file import read_session_file
 from threshold_guide.storage.session_store import SessionStore, SessionUnreadable

@@ -11,7 +11,7 @@ from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.models.summary import Citation
 from threshold_guide.models.timestamps import format_time
 from threshold_guide.summary.follow_through_markdown import follow_through_markdown
-from threshold_guide.summary.markdown import escape
+from threshold_guide.summary.markdown_escape import escape
 
 _PROFESSIONAL = {
     "title": "Explaining a safeguarding decision",

@@ -1,7 +1,7 @@
 """Changing a household case as a front end does: children, walks as sessions, rows.
 
 A front end walks the household's questions and each child's with the ordinary one-child
-walk (:class:`~threshold_guide.walkthrough.Walkthrough`) over a session built here, and
+walk (:class:`~threshold_guide.session.walkthrough.Walkthrough`) over a session built here, and
 hands the session back after every change: :func:`absorb` sorts its answers into the
 shared ones and the child's own, so the rules stay in the engine and the household model.
 """

@@ -1,7 +1,7 @@
 """Plain mode after the decision: the dated steps (with "chase now"), then record the
 response, a step done, or the professional differences route, as numbered prompts.
 
-Every change goes through :mod:`threshold_guide.follow_through`, as in the app and the
+Every change goes through :mod:`threshold_guide.session.follow_through`, as in the app and the
 CLI, and is saved at once through ``save``.
 """
 
@@ -13,14 +13,6 @@ from dataclasses import dataclass
 
 from threshold_guide.deadlines.schedule import follow_through
 from threshold_guide.deadlines.working_days import WorkingCalendar
-from threshold_guide.follow_through import (
-    FollowThroughError,
-    add_escalation_step,
-    mark_done,
-    next_level,
-    record_response,
-    start_escalation,
-)
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.follow_through import (
     ESCALATION_LABELS,
@@ -32,6 +24,14 @@ from threshold_guide.models.follow_through import (
 from threshold_guide.models.session import Session
 from threshold_guide.plain.dialogue import Command, Dialogue, command
 from threshold_guide.plain.markdown_text import markdown_to_text
+from threshold_guide.session.follow_through import (
+    FollowThroughError,
+    add_escalation_step,
+    mark_done,
+    next_level,
+    record_response,
+    start_escalation,
+)
 from threshold_guide.summary.follow_through_markdown import (
     CHASE_NOW,
     ROUTE,

@@ -19,11 +19,11 @@ from threshold_guide.models.text import render
 from threshold_guide.plain.choices import typed_number
 from threshold_guide.plain.dialogue import Command, Dialogue, command
 from threshold_guide.plural import counted
-from threshold_guide.sessions import new_session, session_ids
+from threshold_guide.session.creation import new_session, session_ids
+from threshold_guide.session.upgrade import Upgrade, check_pin, repair_session, upgrade_session
+from threshold_guide.session.walkthrough import Walkthrough, progress, reference_warning
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.build import DECISION_NAMES, IMMEDIATE_DANGER
-from threshold_guide.upgrade import Upgrade, check_pin, repair_session, upgrade_session
-from threshold_guide.walkthrough import Walkthrough, progress, reference_warning
 
 
 class NotResumable(Exception):

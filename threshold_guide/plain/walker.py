@@ -35,7 +35,7 @@ from threshold_guide.plain.choices import (
 )
 from threshold_guide.plain.dialogue import Command, Dialogue, command
 from threshold_guide.plain.markdown_text import markdown_to_text
-from threshold_guide.walkthrough import NotReady, VoiceKind, Walkthrough
+from threshold_guide.session.walkthrough import NotReady, VoiceKind, Walkthrough
 
 Clock = Callable[[], dt.datetime]
 Save = Callable[[Walkthrough], None]

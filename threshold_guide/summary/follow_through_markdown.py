@@ -13,7 +13,7 @@ from threshold_guide.models.follow_through import (
     FollowThroughInfo,
     StepStatus,
 )
-from threshold_guide.summary.markdown import escape
+from threshold_guide.summary.markdown_escape import escape
 
 STATUS_WORDS: dict[StepStatus, str] = {
     StepStatus.DONE: "Done",

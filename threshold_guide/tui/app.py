@@ -43,12 +43,12 @@ from threshold_guide.tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from threshold_guide.loading.catalog import Catalog
+    from threshold_guide.session.walkthrough import Walkthrough
     from threshold_guide.storage.session_store import SessionStore
     from threshold_guide.tui.flow import SessionFlow
     from threshold_guide.tui.screens.exercise import ExerciseScreen
     from threshold_guide.tui.screens.household import HouseholdScreen
     from threshold_guide.tui.screens.start import StartScreen
-    from threshold_guide.walkthrough import Walkthrough
 
 DARK, LIGHT = "textual-dark", "textual-light"
 

@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -24,13 +23,16 @@ from threshold_guide.models.text import render
 from threshold_guide.paths import shipped_scenarios
 from threshold_guide.plural import counted
 from threshold_guide.scenarios.library import ScenarioLibrary
-from threshold_guide.sessions import new_session, session_ids
+from threshold_guide.session.creation import new_session, session_ids
+from threshold_guide.session.upgrade import check_pin, repair_session, upgrade_session
+from threshold_guide.session.walkthrough import Walkthrough, progress
 from threshold_guide.storage.household_file import households_dir
 from threshold_guide.storage.session_store import (
     SessionStore,
     SessionUnreadable,
     StoredSession,
 )
+from threshold_guide.tui.host import AppHost
 from threshold_guide.tui.household_flow import KEY_PREFIX as HOUSEHOLD_KEY
 from threshold_guide.tui.household_flow import HouseholdFlow
 from threshold_guide.tui.messages import Clock, Navigate
@@ -46,17 +48,12 @@ from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.screens.summary import SummaryScreen
 from threshold_guide.tui.screens.voice import VoiceScreen
 from threshold_guide.tui.widgets.session_list import ResumeRow
-from threshold_guide.upgrade import check_pin, repair_session, upgrade_session
-from threshold_guide.walkthrough import Walkthrough, progress
-
-if TYPE_CHECKING:
-    from threshold_guide.tui.app import ThresholdApp
 
 
 class SessionFlow:
     """What the app does with sessions; the app forwards its screens' messages here."""
 
-    def __init__(self, app: ThresholdApp, catalog: Catalog, store: SessionStore,
+    def __init__(self, app: AppHost, catalog: Catalog, store: SessionStore,
                  clock: Clock, export_dir: Path) -> None:
         self.app = app
         self.catalog = catalog

@@ -20,6 +20,7 @@ from threshold_guide.household.walk import Pinned, household_pending
 from threshold_guide.models.household import ChildCase, Household
 from threshold_guide.models.session import GuidanceRef
 from threshold_guide.plural import counted
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.household_file import (
     HouseholdFileError,
     new_household_id,
@@ -33,18 +34,17 @@ from threshold_guide.tui.screens.household import HouseholdScreen
 from threshold_guide.tui.screens.household_question import HouseholdQuestionScreen
 from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.widgets.session_list import ResumeRow
-from threshold_guide.walkthrough import Walkthrough
 
 if TYPE_CHECKING:
     from threshold_guide.loading.catalog import Entry
-    from threshold_guide.tui.flow import SessionFlow
+    from threshold_guide.tui.host import SessionHost
 
 KEY_PREFIX = "household:"
 """Resume-list keys of household cases, apart from session ids."""
 
 
 class HouseholdFlow:
-    def __init__(self, sessions: SessionFlow, folder: Path) -> None:
+    def __init__(self, sessions: SessionHost, folder: Path) -> None:
         self.sessions = sessions
         self.app = sessions.app
         self.folder = folder

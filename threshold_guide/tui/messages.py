@@ -10,7 +10,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:  # the app imports this module before the core, to paint sooner
     from threshold_guide.models.household import Household
-    from threshold_guide.walkthrough import Walkthrough
+    from threshold_guide.session.walkthrough import Walkthrough
 
 Clock = Callable[[], dt.datetime]
 """Where screens get the time from; tests pass a frozen clock."""

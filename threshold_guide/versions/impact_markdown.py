@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from threshold_guide.summary.markdown import escape
+from threshold_guide.summary.markdown_escape import escape
 from threshold_guide.versions.model import CaseImpact, CaseStatus, Impact, WalkResult
 
 STATUS_WORDS: dict[CaseStatus, str] = {

@@ -6,7 +6,7 @@ from threshold_guide.engine.route import derive_route
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GuidanceRef
 from threshold_guide.models.text import render
-from threshold_guide.upgrade import DropReason, Upgrade, departures_without_reason
+from threshold_guide.session.upgrade import DropReason, Upgrade, departures_without_reason
 
 _WHY: dict[DropReason, str] = {
     "reworded": "reworded: ask again",

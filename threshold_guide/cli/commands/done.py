@@ -7,7 +7,7 @@ import argparse
 from threshold_guide.cli.follow_up import add_session_argument, open_session, refused, save
 from threshold_guide.cli.options import Commands, now, parse_time
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.follow_through import FollowThroughError, mark_done
+from threshold_guide.session.follow_through import FollowThroughError, mark_done
 
 EXAMPLE = """The step ids are those 'threshold-guide due' lists (and the summary's JSON,
 follow_through.steps[].id), e.g. report, confirm-in-writing.

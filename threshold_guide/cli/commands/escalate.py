@@ -15,12 +15,12 @@ from threshold_guide.cli.follow_up import (
 from threshold_guide.cli.options import Commands, now, parse_time
 from threshold_guide.deadlines.schedule import next_escalation
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.follow_through import (
+from threshold_guide.models.follow_through import ESCALATION_LABELS, EscalationLevel
+from threshold_guide.session.follow_through import (
     FollowThroughError,
     add_escalation_step,
     start_escalation,
 )
-from threshold_guide.models.follow_through import ESCALATION_LABELS, EscalationLevel
 
 EXAMPLE = """The route (Wales Safeguarding Procedures, resolving professional differences;
 its steps and timescales are to be confirmed locally):

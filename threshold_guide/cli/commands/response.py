@@ -8,8 +8,8 @@ from threshold_guide.cli.console import note
 from threshold_guide.cli.follow_up import add_session_argument, open_session, refused, save
 from threshold_guide.cli.options import Commands, now, parse_time
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.follow_through import FollowThroughError, record_response
 from threshold_guide.models.follow_through import RESPONSE_LABELS, ResponseOutcome
+from threshold_guide.session.follow_through import FollowThroughError, record_response
 
 EXAMPLE = """outcomes:
   enquiries          accepted for enquiries (strategy discussion / section 47)

@@ -21,7 +21,7 @@ from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
-from threshold_guide.sessions import (
+from threshold_guide.session.creation import (
     VoiceError,
     check_answers,
     check_voice,

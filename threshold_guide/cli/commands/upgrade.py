@@ -15,10 +15,10 @@ from threshold_guide.loading.catalog import Entry, is_path_reference
 from threshold_guide.models.document import ThresholdDocument, version_key
 from threshold_guide.models.session import Session
 from threshold_guide.scenarios.session_files import SessionFileError, read_sessions
+from threshold_guide.session.upgrade import check_pin, upgrade_session
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.json_output import render_json
-from threshold_guide.upgrade import check_pin, upgrade_session
 from threshold_guide.versions.refs import VersionRef
 from threshold_guide.versions.upgrade_report import upgrade_report
 

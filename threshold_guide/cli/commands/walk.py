@@ -34,6 +34,7 @@ from threshold_guide.plain.opening import (
     resume,
 )
 from threshold_guide.plain.walker import PlainWalk, Save, SaveFailed
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.session_store import (
     Saved,
     SessionStore,
@@ -42,7 +43,6 @@ from threshold_guide.storage.session_store import (
 )
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.summary.markdown import render_markdown
-from threshold_guide.walkthrough import Walkthrough
 
 EXAMPLE = """At each question type the number of the answer (for a checklist: numbers separated
 by commas, e.g. 1,3, or none) and press Enter. Also: ? help, d definitions, w why it is

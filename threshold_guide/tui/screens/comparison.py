@@ -22,11 +22,11 @@ from threshold_guide.scenarios.compare import (
     RouteComparison,
     compare_to_model,
 )
-from threshold_guide.summary.markdown import escape
+from threshold_guide.session.walkthrough import Walkthrough
+from threshold_guide.summary.markdown_escape import escape
 from threshold_guide.tui.messages import Navigate
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
-from threshold_guide.walkthrough import Walkthrough
 
 VERDICT = {
     Match.SAME: "✓ Same as the model answer",

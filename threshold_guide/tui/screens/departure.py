@@ -11,10 +11,10 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Label, Static, TextArea
 
 from threshold_guide.models.text import render
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.note_box import TYPING_PAUSE
 from threshold_guide.tui.widgets.suggestion_box import answer_label
-from threshold_guide.walkthrough import Walkthrough
 
 QUESTION = "Why do you depart from the guidance's suggestion?"
 

@@ -13,13 +13,13 @@ from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCal
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
 from threshold_guide.models.explanation import Audience, Explanation
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.exports import ExplanationExported, export_explanation
 from threshold_guide.summary.build import SummaryError
 from threshold_guide.tui.messages import Clock
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.export import ExportModal, written_line
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
-from threshold_guide.walkthrough import Walkthrough
 
 
 class ExplanationScreen(BaseScreen):

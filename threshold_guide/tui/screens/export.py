@@ -16,10 +16,10 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
 from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.exports import Exported, export_summary
 from threshold_guide.tui.messages import Clock
 from threshold_guide.tui.screens.base import BaseModal
-from threshold_guide.walkthrough import Walkthrough
 
 __all__ = ["ExportModal", "Exported", "summary_export"]
 

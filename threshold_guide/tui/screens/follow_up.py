@@ -12,7 +12,9 @@ from textual.widgets import Static
 
 from threshold_guide.deadlines.schedule import follow_through
 from threshold_guide.deadlines.working_days import WorkingCalendar
-from threshold_guide.follow_through import (
+from threshold_guide.models.follow_through import ResponseOutcome, StepStatus
+from threshold_guide.models.session import Session
+from threshold_guide.session.follow_through import (
     FollowThroughError,
     add_escalation_step,
     mark_done,
@@ -20,8 +22,7 @@ from threshold_guide.follow_through import (
     record_response,
     start_escalation,
 )
-from threshold_guide.models.follow_through import ResponseOutcome, StepStatus
-from threshold_guide.models.session import Session
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.summary.follow_through_markdown import ROUTE, follow_through_markdown
 from threshold_guide.tui.messages import Clock, SessionChanged
 from threshold_guide.tui.screens.base import BaseScreen
@@ -30,7 +31,6 @@ from threshold_guide.tui.screens.response import ResponseEntry, ResponseModal
 from threshold_guide.tui.screens.step_done import StepDoneModal
 from threshold_guide.tui.widgets.chase_banner import ChaseBanner
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
-from threshold_guide.walkthrough import Walkthrough
 
 NOTHING_YET = (
     "# After the decision\n\nThis outcome has no dated steps, and nothing has been recorded "

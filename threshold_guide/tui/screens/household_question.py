@@ -12,9 +12,9 @@ from textual import on
 from threshold_guide.household.editing import absorb
 from threshold_guide.models.document import Scope
 from threshold_guide.models.household import Household
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.tui.messages import Clock, HouseholdChanged, Navigate, SessionChanged, WalkLeft
 from threshold_guide.tui.screens.question import QuestionScreen
-from threshold_guide.walkthrough import Walkthrough
 
 
 class HouseholdQuestionScreen(QuestionScreen):

@@ -11,9 +11,9 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Label, OptionList, Static, TextArea
 
 from threshold_guide.models.text import render
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
-from threshold_guide.walkthrough import Walkthrough
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from threshold_guide.engine.routing import AnswerError
 from threshold_guide.logic_book import definitions_markdown, why_markdown
 from threshold_guide.models.document import QuestionType
 from threshold_guide.models.text import render
+from threshold_guide.session.walkthrough import NotReady, Walkthrough
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
@@ -25,7 +26,6 @@ from threshold_guide.tui.widgets.breadcrumb import Breadcrumb
 from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import NoteBox
 from threshold_guide.tui.widgets.suggestion_box import SuggestionBox
-from threshold_guide.walkthrough import NotReady, Walkthrough
 
 HINT_SINGLE = "Press the answer's number, or use ↑ ↓ and Enter."
 HINT_SINGLE_NOTE = "Choose an answer (number or Enter), write the note, then Ctrl+N to go on."

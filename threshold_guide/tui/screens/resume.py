@@ -11,9 +11,9 @@ from textual.widgets import OptionList, Static
 
 from threshold_guide.loading.catalog import Entry
 from threshold_guide.plural import counted
+from threshold_guide.session.upgrade import PinCheck, Upgrade
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
-from threshold_guide.upgrade import PinCheck, Upgrade
 
 PINNED = "pinned"
 

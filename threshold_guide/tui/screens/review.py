@@ -13,10 +13,10 @@ from textual.widgets import Header, OptionList, Static
 from threshold_guide.engine.route import DecisionStep
 from threshold_guide.models.text import render
 from threshold_guide.plural import counted
+from threshold_guide.session.walkthrough import Walkthrough, describe_outcome, describe_selection
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
-from threshold_guide.walkthrough import Walkthrough, describe_outcome, describe_selection
 
 
 class ReviewScreen(Screen[str | None]):

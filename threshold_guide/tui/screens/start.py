@@ -23,13 +23,13 @@ from textual.widgets import (
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Status
 from threshold_guide.models.text import render
+from threshold_guide.session.walkthrough import reference_warning
 from threshold_guide.summary.build import DECISION_NAMES
-from threshold_guide.summary.markdown import escape
+from threshold_guide.summary.markdown_escape import escape
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 from threshold_guide.tui.widgets.session_list import ResumeRow, SessionList
-from threshold_guide.walkthrough import reference_warning
 
 ABOUT = (
     "This tool supports professional judgement; it does not make the decision. The shipped "

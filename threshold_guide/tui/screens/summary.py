@@ -14,6 +14,7 @@ from threshold_guide.explain import family_risks
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
+from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.summary.markdown import render_markdown
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
 from threshold_guide.tui.screens.audience import AudienceModal
@@ -27,7 +28,6 @@ from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
 from threshold_guide.tui.screens.review import ReviewScreen
 from threshold_guide.tui.widgets.chase_banner import ChaseBanner
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
-from threshold_guide.walkthrough import Walkthrough
 
 
 class SummaryScreen(BaseScreen):

@@ -11,11 +11,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Label, Static, TextArea
 
 from threshold_guide.models.text import render
+from threshold_guide.session.walkthrough import VoiceKind, Walkthrough
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import TYPING_PAUSE
-from threshold_guide.walkthrough import VoiceKind, Walkthrough
 
 SECTIONS: list[tuple[VoiceKind, str]] = [
     ("child_voice", "The child's voice"),

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from threshold_guide.plural import counted
-from threshold_guide.walkthrough import Walkthrough, describe_selection
+from threshold_guide.session.walkthrough import Walkthrough, describe_selection
 
 SEPARATOR = " \u203a "  # a single right-pointing angle quote
 

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from threshold_guide.models.document import Question
 from threshold_guide.models.text import render
-from threshold_guide.walkthrough import Walkthrough
+from threshold_guide.session.walkthrough import Walkthrough
 
 REASON_KEY = "F8"
 """The key that opens the departure reason on the question screen."""

@@ -31,7 +31,7 @@ from threshold_guide.models.session import GivenAnswer, Override, Selection, Ses
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
 from threshold_guide.plural import counted
-from threshold_guide.sessions import same_outcome_override
+from threshold_guide.session.creation import same_outcome_override
 from threshold_guide.summary.build import build_summary
 
 VoiceKind = Literal["child_voice", "strengths"]
