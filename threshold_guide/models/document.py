@@ -30,7 +30,7 @@ hash, which sessions pin, stays the same."""
 def _empty(value: object) -> bool:
     # Fields added in format 2 are left out of the canonical JSON while unused, so the
     # content hash of every format 1 document (pinned by saved sessions) never changes.
-    return value is None or value == []
+    return value is None or value == [] or value == {}
 
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
@@ -354,6 +354,25 @@ class VoicePrompt(Strict):
     """Optional guidance (Markdown)."""
 
 
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+"""A language code such as ``cy`` or ``en``."""
+
+
+class TranslationReview(Strict):
+    """Whether one language's text of a document has been checked, and by whom."""
+
+    checked: bool = False
+    """True only once a fluent speaker of the language, with safeguarding knowledge, has
+    checked every text of the document in it. Until then every output in the language
+    says the translation has not been checked."""
+    checked_by: str | None = None
+    """Who checked it: a role and organisation, never a private person's contact
+    details (e.g. 'Welsh-language safeguarding lead, Regional Safeguarding Board')."""
+    note: Text | None = None
+    """Anything a reader of the translation should know (Markdown), e.g. which terms
+    follow the Welsh edition of the procedures."""
+
+
 class ThresholdDocument(Strict):
     """A versioned threshold document: one decision's questions, outcomes and reasons."""
 
@@ -397,6 +416,12 @@ class ThresholdDocument(Strict):
     """The questions. Together they must form a directed acyclic graph from ``start``."""
     outcomes: list[Outcome] = Field(min_length=1)
     """The outcomes a walk can reach."""
+    translations: dict[LanguageCode, TranslationReview] = Field(
+        default_factory=dict, exclude_if=_empty)
+    """For each language the document offers besides English (e.g. ``cy``), whether a fluent
+    speaker with safeguarding knowledge has checked it. Shown wherever the document's text
+    is shown in that language; ``validate`` warns about a language offered without an
+    entry here (left out when empty)."""
     decision_points: list[DecisionPoint] = Field(default_factory=list, exclude_if=_empty)
     """Format 2: nodes the walk passes through without asking, deciding from earlier answers
     where to go. Their ids share one namespace with the questions."""

@@ -171,6 +171,15 @@ class Household(_File):
     """Answers to the questions the document marks household-level, shared by every child."""
     children: list[ChildCase] = Field(min_length=1, max_length=20)
     """The children, each with their own walk and decision."""
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                          exclude_if=lambda v: v == "en")
+    """The chair's language for the conference papers for partners (left out when
+    English)."""
+    family_language: str | None = Field(
+        default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        exclude_if=lambda v: v is None)
+    """The family's language of choice: the family's invitation comes in it by default
+    (left out when not recorded)."""
     history: list[HistoryEvent] = Field(default_factory=list)
     """Events besides answering, oldest first."""
     created_at: Timestamp | None = None

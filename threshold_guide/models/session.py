@@ -232,6 +232,16 @@ class Session(BaseModel):
     """Upgrades and other events, oldest first."""
     follow_through: FollowThrough | None = Field(default=None, exclude_if=lambda v: v is None)
     """After the decision: dated steps done, the response, any escalation (optional)."""
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                          exclude_if=lambda v: v == "en")
+    """The practitioner's language for this walk (e.g. 'cy'): the questions, the summary
+    and the papers for partners come in it (left out when English)."""
+    family_language: str | None = Field(
+        default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        exclude_if=lambda v: v is None)
+    """The family's language of choice, when known (e.g. 'cy'): what is written for the
+    family (the family explanation, the family's invitation) comes in it by default,
+    whatever the practitioner's language (left out when not recorded)."""
     created_at: Timestamp
     """When the session started."""
     updated_at: Timestamp

@@ -1,0 +1,18 @@
+"""The languages the interface speaks, and their names in their own words."""
+
+from __future__ import annotations
+
+DEFAULT_LANGUAGE = "en"
+"""English: the language of the source strings, and of a document's plain-string texts."""
+
+INTERFACE_LANGUAGES: dict[str, str] = {"en": "English", "cy": "Cymraeg"}
+"""Every language the catalogue has, by code, named as its speakers name it."""
+
+
+def language_name(code: str) -> str:
+    """``Cymraeg`` for ``cy``; a code the interface lacks is shown as the code itself."""
+    return INTERFACE_LANGUAGES.get(code, code)
+
+
+def is_interface_language(code: str) -> bool:
+    return code in INTERFACE_LANGUAGES
