@@ -124,7 +124,7 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
         if question.type is QuestionType.MULTIPLE:
             # The tick reaches the screen as a message from the list; a Ctrl+N binding runs
             # at once. Wait for the tick, as a person would see it, before going on.
-            await _until(pilot, lambda: answer_id in _ticked(screen),
+            await _until(pilot, lambda wanted=answer_id: wanted in _ticked(screen),
                          f"{answer_id} was not ticked")
     if departs:
         await give_reason(pilot)
