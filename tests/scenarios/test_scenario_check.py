@@ -197,4 +197,4 @@ def test_validate_mixes_documents_and_scenarios(capsys: Capture, tmp_path: Path)
 
 def test_validate_without_paths_still_checks_only_the_guidance(capsys: Capture) -> None:
     code, out, _ = run(capsys, "validate")
-    assert code == 0 and "ok: 6 files checked" in out
+    assert code == 0 and "ok: 7 files checked" in out

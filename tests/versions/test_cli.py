@@ -146,11 +146,12 @@ def test_upgrade_in_place_to_the_current_version(capsys: Capture, tmp_path: Path
     code, out, err = run(capsys, "upgrade", str(original), "-o", str(original))
     assert code == 0 and "named" not in err
     upgraded = Session.model_validate_json(original.read_text(encoding="utf-8"))
-    # 2.0.0 rewords the questions before the report test, so they are asked again.
-    assert upgraded.guidance.version == "2.0.0" and set(upgraded.answers) == {"reasonable-cause"}
+    # 2.0.0 rewords the questions before the report test, so they are asked again; 2.1.0
+    # (the current version) only adds Welsh beside the same English.
+    assert upgraded.guidance.version == "2.1.0" and set(upgraded.answers) == {"reasonable-cause"}
     assert "(now leads elsewhere)" in out and "(reworded: ask again)" in out
     code, _, err = run(capsys, "upgrade", str(original))
-    assert code == 0 and "already on wales-duty-to-report 2.0.0" in err
+    assert code == 0 and "already on wales-duty-to-report 2.1.0" in err
 
 
 def test_upgrade_without_output_prints_the_session(capsys: Capture, tmp_path: Path) -> None:

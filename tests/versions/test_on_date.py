@@ -29,7 +29,9 @@ def catalog() -> Catalog:
     ("2026-10-01", "1.1.0"),   # 1.1.0's first day
     ("2026-11-15", "1.1.0"),   # the day before 2.0.0 takes effect
     ("2026-11-16", "2.0.0"),   # 2.0.0's first day
-    ("2030-01-01", "2.0.0"),
+    ("2026-11-28", "2.0.0"),   # the day before 2.1.0 (Welsh added) takes effect
+    ("2026-11-29", "2.1.0"),   # 2.1.0's first day
+    ("2030-01-01", "2.1.0"),
 ])
 def test_version_in_effect_on_a_day(catalog: Catalog, day: str, version: str) -> None:
     entry = catalog.resolve(DOC, TODAY, on=dt.date.fromisoformat(day))
@@ -50,8 +52,9 @@ def test_draft_versions_are_never_in_effect(tmp_path: Path) -> None:
         'changelog:\n', 'changelog:\n  - version: "3.0.0"\n    date: 2026-01-01\n'
         '    changes: [Draft.]\n', 1), encoding="utf-8")
     catalog = Catalog.load([GUIDANCE, tmp_path])
-    assert [e.version for e in catalog.versions(DOC)] == ["1.0.0", "1.1.0", "2.0.0", "3.0.0"]
-    assert catalog.resolve(DOC, TODAY, on=dt.date(2031, 1, 1)).version == "2.0.0"
+    assert [e.version for e in catalog.versions(DOC)] == ["1.0.0", "1.1.0", "2.0.0", "2.1.0",
+                                                       "3.0.0"]
+    assert catalog.resolve(DOC, TODAY, on=dt.date(2031, 1, 1)).version == "2.1.0"
     assert catalog.resolve(DOC, TODAY, version="3.0.0").version == "3.0.0"
 
 
