@@ -186,7 +186,8 @@ def test_validate_mixes_documents_and_scenarios(capsys: Capture, tmp_path: Path)
     scenario.write_text(
         (SCENARIOS / "dtr-01-home-time.yaml").read_text(encoding="utf-8")
         .replace("id: wales-duty-to-report", "id: our-duty-to-report")
-        .replace('versions: ["1.0.0", "1.1.0", "2.0.0", "2.1.0"]', 'versions: ["1.1.0"]'), encoding="utf-8")
+        .replace('versions: ["1.0.0", "1.1.0", "2.0.0", "2.1.0"]', 'versions: ["1.1.0"]'),
+        encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(tmp_path), "--format", "json")
     payload = json.loads(out)
     assert code == 0, out
