@@ -64,7 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     from threshold_guide.cli.options import guidance_parent
 
-    parents = [guidance_parent()]
     parser = _Parser(
         prog="threshold-guide",
         description="Decision support for child safeguarding thresholds in Wales. Walks a "
@@ -73,12 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
         "this tool.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=parents,
+        parents=[guidance_parent()],
     )
     parser.add_argument(
         "-V", "--version", action="version", version=f"threshold-guide {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parents = [guidance_parent(command=True)]
     for module in (validate, guidance, paths, run, walk, schema, scenarios, serve, diff, upgrade,
                    explain, graph, book, tracker, due, response, escalate, done,
                    follow_up, conference):
@@ -86,30 +86,71 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _app_guidance(argv: Sequence[str]) -> list[Path] | None:
-    """The --guidance folders when the command line only opens the app; else None."""
+def _app_options(argv: Sequence[str]) -> tuple[list[Path], str | None] | None:
+    """The --guidance folders and --lang when the command line only opens the app; else
+    None (the parser then reads it)."""
     folders: list[Path] = []
+    language: str | None = None
     items = list(argv)
     while items:
         item = items.pop(0)
-        if item == "--guidance" and items and not items[0].startswith("-"):
-            folders.append(Path(items.pop(0)))
-        elif item.startswith("--guidance="):
-            folders.append(Path(item.split("=", 1)[1]))
-        else:
+        name, equals, value = item.partition("=")
+        if name not in ("--guidance", "--lang"):
             return None
-    return folders
+        if not equals:
+            if not items or items[0].startswith("-"):
+                return None
+            value = items.pop(0)
+        if name == "--guidance":
+            folders.append(Path(value))
+        else:
+            language = value
+    return folders, language
+
+
+def _given_language(argv: Sequence[str]) -> str | None:
+    """The last --lang on the command line, as typed; None when there is none."""
+    found: str | None = None
+    for index, item in enumerate(argv):
+        if item == "--":
+            break
+        if item == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif item.startswith("--lang="):
+            found = item.split("=", 1)[1]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    folders = _app_guidance(arguments)
-    if folders is not None:
+    _speak(_given_language(arguments))
+    app = _app_options(arguments)
+    if app is not None:
         from threshold_guide.cli.launch import launch_app
 
+        folders, language = app
+        if language is not None and not _known_language(language):
+            return _run_command(arguments)  # the parser reports it, as for any command
         checked = _checked_folders(folders)
-        return launch_app(checked or None) if checked is not None else ExitStatus.USAGE
+        if checked is None:
+            return ExitStatus.USAGE
+        return launch_app(checked or None, language)
     return _run_command(arguments)
+
+
+def _known_language(code: str) -> bool:
+    from threshold_guide.i18n.languages import is_interface_language
+
+    return is_interface_language(code.strip().lower())
+
+
+def _speak(language: str | None) -> None:
+    """Speak --lang from the first message on, argparse's usage errors included; a code
+    the interface lacks is left to the parser to refuse."""
+    from threshold_guide.i18n.catalogue import set_interface_language
+
+    if language is not None and _known_language(language):
+        set_interface_language(language.strip().lower())
 
 
 def _checked_folders(folders: list[Path]) -> list[Path] | None:
@@ -144,7 +185,7 @@ def _run_command(arguments: list[str]) -> int:
         if handler is None:
             from threshold_guide.cli.launch import launch_app
 
-            return launch_app(args.guidance)
+            return launch_app(args.guidance, args.lang)
         status = int(handler(args))
         sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
         return status

@@ -8,8 +8,8 @@ from pathlib import Path
 from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import (
     Commands,
-    add_language_argument,
     now,
+    output_language,
     parse_time,
     warn_untranslated,
 )
@@ -78,7 +78,6 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="write the explanation here (atomically) instead of printing it")
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
-    add_language_argument(parser, "the guidance text")
     parser.add_argument("--confirm-unsafe-share", metavar="REASON",
                         help="family version only: produce it although the walk recorded "
                         "that telling the family could put the child at risk, for this "
@@ -118,12 +117,13 @@ def run(args: argparse.Namespace) -> int:
                            "say why sharing with the family is safe, in a sentence",
                            ExitStatus.USAGE)
     document, sha256 = pinned_document(args, session)
-    if reason is not None and not family_risks(document, session, args.lang):
+    language = output_language(args, session)
+    if reason is not None and not family_risks(document, session, language):
         note("nothing recorded in this walk makes telling the family unsafe: "
              "--confirm-unsafe-share is not needed and is not stamped on the letter")
-    warn_untranslated(document, args.lang)
+    warn_untranslated(document, language)
     try:
-        explanation = explain(document, sha256, session, audience, now(args.at), args.lang,
+        explanation = explain(document, sha256, session, audience, now(args.at), language,
                               _calendar(args), confirm_unsafe_share=reason)
     except UnsafeToShare as problem:
         raise CommandError(

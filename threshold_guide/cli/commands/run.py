@@ -11,8 +11,8 @@ from threshold_guide.cli.options import (
     Commands,
     add_case_arguments,
     add_document_arguments,
-    add_language_argument,
     now,
+    output_language,
     parse_time,
     resolve,
     warn_untranslated,
@@ -64,7 +64,6 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     add_case_arguments(parser)
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on the summary (default: SOURCE_DATE_EPOCH or now)")
-    add_language_argument(parser, "the summary")
     parser.add_argument("--override", metavar="OUTCOME",
                         help="professional-judgement override: the outcome id chosen instead")
     parser.add_argument("--reason", default="", help="why (required with --override)")
@@ -76,7 +75,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     document = entry.document
-    warn_untranslated(document, args.lang)
+    language = output_language(args)
+    warn_untranslated(document, language)
     try:
         given = read_answers_file(args.answers)
     except AnswersFileError as problem:
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                           agency=args.agency or given.agency or "")
     # Standing at the outcome, as a walk in the app or plain mode leaves its session.
     session = with_answers(session, given.answers, stamp).model_copy(
-        update={"position": len(route.steps)})
+        update={"position": len(route.steps), "language": language})
     session = session.model_copy(update={
         kind: {prompt: text for prompt, text in recorded.items() if text.strip()}
         for kind, recorded in (("child_voice", given.child_voice),
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=session.role or None, at=stamp)})
     try:
-        summary = build_summary(document, entry.sha256, session, stamp, args.lang,
+        summary = build_summary(document, entry.sha256, session, stamp, language,
                                 working_calendar(args))
     except SummaryError as problem:  # e.g. a departure from a suggestion without a reason
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
