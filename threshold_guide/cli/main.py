@@ -15,6 +15,7 @@ from pathlib import Path
 
 from threshold_guide import __version__
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 
 # The app's first paint must not wait for pydantic, the models and thirteen command
 # modules: opening the app imports only what it needs, and the commands are imported when
@@ -35,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         from threshold_guide.cli.console import error
 
         self.print_usage(sys.stderr)
-        error(message, f"run '{self.prog} --help' for the options")
+        error(message, _("run '{command} --help' for the options").format(command=self.prog))
         raise SystemExit(ExitStatus.USAGE)
 
 
@@ -149,8 +150,9 @@ def _speak(language: str | None) -> None:
     the interface lacks is left to the parser to refuse."""
     from threshold_guide.i18n.catalogue import set_interface_language
 
-    if language is not None and _known_language(language):
-        set_interface_language(language.strip().lower())
+    known = language is not None and _known_language(language)
+    # Always set, so a second run in one process (the tests) never speaks the last one's.
+    set_interface_language(language.strip().lower() if language and known else "en")
 
 
 def _checked_folders(folders: list[Path]) -> list[Path] | None:
@@ -165,7 +167,8 @@ def _checked_folders(folders: list[Path]) -> list[Path] | None:
     except argparse.ArgumentTypeError as problem:
         from threshold_guide.cli.console import error
 
-        error(f"argument --guidance: {problem}", "run 'threshold-guide --help' for the options")
+        error(_("argument --guidance: {problem}").format(problem=problem),
+              _("run '{command} --help' for the options").format(command="threshold-guide"))
         return None
 
 
@@ -205,14 +208,16 @@ def _run_command(arguments: list[str]) -> int:
         # The disk, a device or the permissions, not a bug: say which file and why.
         where = f"{problem.filename}: " if problem.filename else ""
         error(f"{where}{problem.strerror or problem}",
-              "check the path, its permissions and the free space on its disk")
+              _("check the path, its permissions and the free space on its disk"))
         return ExitStatus.ERROR
     except Exception as problem:  # the last line of defence: a message, never a traceback
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()
         error(
-            f"internal error: {type(problem).__name__}: {problem}",
-            f"this is a bug in threshold-guide {__version__}; please report it with the "
-            f"command you ran (set {DEBUG_ENV}=1 to see the details)",
+            _("internal error: {kind}: {problem}").format(kind=type(problem).__name__,
+                                                        problem=problem),
+            _("this is a bug in threshold-guide {version}; please report it with the "
+              "command you ran (set {variable}=1 to see the details)").format(
+                  version=__version__, variable=DEBUG_ENV),
         )
         return ExitStatus.INTERNAL

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.folders import guidance_folder
 from threshold_guide.exit_status import ExitStatus
-from threshold_guide.i18n.catalogue import _
+from threshold_guide.i18n.catalogue import _, ngettext
 from threshold_guide.i18n.languages import INTERFACE_LANGUAGES
 from threshold_guide.loading.catalog import (
     Catalog,
@@ -98,7 +98,8 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date written YYYY-MM-DD").format(text=repr(text))) from None
 
 
 def parse_time(text: str) -> dt.datetime:
@@ -106,7 +107,7 @@ def parse_time(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time like 2026-01-31T09:30:00Z"
+            _("{text} is not a time like 2026-01-31T09:30:00Z").format(text=repr(text))
         ) from None
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
@@ -131,8 +132,8 @@ def now(explicit: dt.datetime | None) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise CommandError(
-            f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time",
-            "set it to whole seconds since 1970-01-01 UTC (e.g. 1767225600), or unset it",
+            _("SOURCE_DATE_EPOCH={value} is not a time").format(value=repr(epoch[:40])),
+            _("set it to whole seconds since 1970-01-01 UTC (e.g. 1767225600), or unset it"),
             ExitStatus.USAGE,
         ) from None
 
@@ -151,7 +152,8 @@ def _session_field(name: str) -> Callable[[str], str]:
             limit = (detail.get("ctx") or {}).get("max_length")
             if limit is not None:
                 raise argparse.ArgumentTypeError(
-                    f"{len(text)} characters is too long: at most {limit}"
+                    _("{length} characters is too long: at most {limit}").format(
+                        length=len(text), limit=limit)
                 ) from None
             raise argparse.ArgumentTypeError(detail["msg"]) from None
 
@@ -176,10 +178,14 @@ def warn_untranslated(document: ThresholdDocument, language: str) -> None:
     texts, translated = language_coverage(document, language)
     name = f"'{document.id}' {document.version}"
     if translated == 0:
-        note(f"warning: {name} has no text in '{language}'; everything is shown in English")
+        note(_("warning: {document} has no text in '{language}'; everything is shown in "
+               "English").format(document=name, language=language))
     elif translated < texts:
-        note(f"warning: {name} has '{language}' for {translated} of its {texts} texts; "
-             "the rest is shown in English")
+        note(ngettext("warning: {document} has '{language}' for {translated} of its {count} "
+                      "text; the rest is shown in English",
+                      "warning: {document} has '{language}' for {translated} of its {count} "
+                      "texts; the rest is shown in English", texts).format(
+                          document=name, language=language, translated=translated))
 
 
 def catalog(args: argparse.Namespace) -> Catalog:

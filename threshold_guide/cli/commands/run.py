@@ -19,6 +19,7 @@ from threshold_guide.cli.options import (
 )
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
 from threshold_guide.session.creation import (
@@ -80,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         given = read_answers_file(args.answers)
     except AnswersFileError as problem:
-        raise CommandError(f"{args.answers} cannot be used", "", ExitStatus.ERROR,
+        raise CommandError(_("{path} cannot be used").format(path=args.answers), "",
+                           ExitStatus.ERROR,
                            problem.diagnostics) from None
     try:
         route = check_answers(document, given.answers)
@@ -103,15 +105,17 @@ def run(args: argparse.Namespace) -> int:
     if args.override:
         if args.override not in {o.id for o in document.outcomes}:
             raise CommandError(
-                f"--override: document '{document.id}' has no outcome '{args.override}'",
-                "outcomes: " + ", ".join(o.id for o in document.outcomes), ExitStatus.USAGE,
+                _("--override: document '{document}' has no outcome '{outcome}'").format(
+                    document=document.id, outcome=args.override),
+                _("outcomes: {ids}").format(ids=", ".join(o.id for o in document.outcomes)),
+                ExitStatus.USAGE,
             )
         same = same_outcome_override(document, route, args.override)
         if same is not None:
             raise CommandError(f"--override {args.override}: {same}",
-                               "leave out --override, or choose another outcome")
+                               _("leave out --override, or choose another outcome"))
         if not args.reason.strip():
-            raise CommandError("--override needs --reason", "say why, in a sentence",
+            raise CommandError(_("--override needs --reason"), _("say why, in a sentence"),
                                ExitStatus.USAGE)
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=session.role or None, at=stamp)})
