@@ -161,7 +161,8 @@ def test_a_language_the_document_lacks_is_said_not_silent(
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     code, err = run(capsys, *argv, "--lang", "cy")
     assert code in (ExitStatus.OK, ExitStatus.ERROR)  # walk: its input is empty
-    assert "warning" in err and "'cy'" in err and "English" in err
+    # --lang cy speaks Welsh: the warning too ("rhybudd", shown in English: "Saesneg").
+    assert "rhybudd" in err and "'cy'" in err and "Saesneg" in err
     _, quiet = run(capsys, *argv, "--lang", "en")
     assert "warning" not in quiet
 
@@ -174,7 +175,7 @@ def test_a_partly_translated_document_says_how_much(tmp_path: Path, capsys: Capt
     path.write_text(text.replace(title, welsh, 1), encoding="utf-8")
     code, err = run(capsys, "book", str(path), "--lang", "cy")
     assert code == ExitStatus.OK
-    assert "has 'cy' for 1 of its" in err
+    assert "mae gan 'wales-duty-to-report' 1.1.0 'cy' ar gyfer 1 o'i" in err
 
 
 def test_a_closed_pipe_ends_quietly_with_the_conventional_status(tmp_path: Path) -> None:

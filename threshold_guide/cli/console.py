@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.storage.atomic import write_atomic
 from threshold_guide.validation.diagnostics import Diagnostic
 
@@ -27,9 +28,10 @@ class CommandError(Exception):
 
 
 def error(message: str, hint: str = "") -> None:
-    print(f"threshold-guide: error: {message}", file=sys.stderr)
+    print(_("threshold-guide: error: {message}").format(message=message), file=sys.stderr)
     if hint:
-        print(f"    fix: {hint}", file=sys.stderr)
+        # Translators: the start of the line under an error that says how to put it right.
+        print(_("    fix: {hint}").format(hint=hint), file=sys.stderr)
 
 
 def note(message: str) -> None:
@@ -45,18 +47,20 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     write_private(output, text)
-    note(f"wrote {output}")
+    note(_("wrote {path}").format(path=output))
 
 
 def write_private(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically, 0600; a failure is a located error (exit 1)."""
     if path.is_dir():
-        raise CommandError(f"cannot write {path}: it is a folder",
-                           "name a file inside it, e.g. " + str(path / "session.json"))
+        raise CommandError(_("cannot write {path}: it is a folder").format(path=path),
+                           _("name a file inside it, e.g. {example}").format(
+                               example=path / "session.json"))
     try:
         write_atomic(path, text, private=True)
     except OSError as problem:
         raise CommandError(
-            f"cannot write {path}: {problem.strerror or problem}",
-            "check the folder exists, you can write to it, and the disk is not full",
+            _("cannot write {path}: {reason}").format(path=path,
+                                                      reason=problem.strerror or problem),
+            _("check the folder exists, you can write to it, and the disk is not full"),
         ) from None

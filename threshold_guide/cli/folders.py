@@ -7,6 +7,8 @@ import argparse
 import os
 from pathlib import Path
 
+from threshold_guide.i18n.catalogue import _
+
 
 def guidance_folder(text: str) -> Path:
     """A ``--guidance`` folder that exists and can be read; else a usage error (exit 2).
@@ -16,9 +18,11 @@ def guidance_folder(text: str) -> Path:
     """
     folder = Path(text).expanduser()
     if not folder.exists():
-        raise argparse.ArgumentTypeError(f"no such folder: {text}")
+        raise argparse.ArgumentTypeError(_("no such folder: {path}").format(path=text))
     if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"{text} is a file, not a folder of documents")
+        raise argparse.ArgumentTypeError(
+            _("{path} is a file, not a folder of documents").format(path=text))
     if not os.access(folder, os.R_OK | os.X_OK):
-        raise argparse.ArgumentTypeError(f"cannot read the folder {text}: permission denied")
+        raise argparse.ArgumentTypeError(
+            _("cannot read the folder {path}: permission denied").format(path=text))
     return folder

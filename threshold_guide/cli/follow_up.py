@@ -12,6 +12,7 @@ from threshold_guide.cli.pinned import pinned_document
 from threshold_guide.deadlines.closures import load_calendar
 from threshold_guide.deadlines.working_days import WorkingCalendar
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.paths import guidance_dirs
@@ -47,8 +48,8 @@ def session_path(text: str) -> Path:
     try:
         return store.path_for(text)
     except ValueError:
-        raise CommandError(f"'{text}' is neither a file nor a session id",
-                           "give the session file, or an id from the app's resume list",
+        raise CommandError(_("'{text}' is neither a file nor a session id").format(text=text),
+                           _("give the session file, or an id from the app's resume list"),
                            ExitStatus.USAGE) from None
 
 
@@ -58,8 +59,8 @@ def open_session(args: argparse.Namespace) -> Opened:
         session = read_session_file(path)
     except SessionUnreadable as problem:
         raise CommandError(f"{problem.path}: {problem.reason}",
-                           "pass a session file saved by the app, plain mode or "
-                           "'run --save-session'", ExitStatus.ERROR) from None
+                           _("pass a session file saved by the app, plain mode or "
+                             "'run --save-session'"), ExitStatus.ERROR) from None
     document, sha256 = pinned_document(args, session)
     return Opened(path, session, document, sha256)
 
@@ -74,8 +75,8 @@ def working_calendar(args: argparse.Namespace) -> WorkingCalendar:
         for problem in item.diagnostics:
             note(problem.render())
         if item.closures is None:
-            note(f"{item.path}: not used, so its closure days are not skipped; run "
-                 f"'threshold-guide validate {item.path}'")
+            note(_("{path}: not used, so its closure days are not skipped; run "
+                   "'threshold-guide validate {path}'").format(path=item.path))
     return calendar
 
 
@@ -83,9 +84,10 @@ def save(opened: Opened, session: Session) -> None:
     try:
         write_atomic(opened.path, render_json(session), private=True)
     except OSError as problem:
-        raise CommandError(f"cannot write {opened.path}: {problem.strerror or problem}",
-                           "check you can write to the file") from None
-    note(f"saved {opened.path}")
+        raise CommandError(_("cannot write {path}: {reason}").format(
+            path=opened.path, reason=problem.strerror or problem),
+            _("check you can write to the file")) from None
+    note(_("saved {path}").format(path=opened.path))
 
 
 def refused(problem: FollowThroughError) -> CommandError:

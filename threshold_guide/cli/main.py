@@ -15,6 +15,7 @@ from pathlib import Path
 
 from threshold_guide import __version__
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 
 # The app's first paint must not wait for pydantic, the models and thirteen command
 # modules: opening the app imports only what it needs, and the commands are imported when
@@ -35,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         from threshold_guide.cli.console import error
 
         self.print_usage(sys.stderr)
-        error(message, f"run '{self.prog} --help' for the options")
+        error(message, _("run '{command} --help' for the options").format(command=self.prog))
         raise SystemExit(ExitStatus.USAGE)
 
 
@@ -64,7 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     from threshold_guide.cli.options import guidance_parent
 
-    parents = [guidance_parent()]
     parser = _Parser(
         prog="threshold-guide",
         description="Decision support for child safeguarding thresholds in Wales. Walks a "
@@ -73,12 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
         "this tool.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=parents,
+        parents=[guidance_parent()],
     )
     parser.add_argument(
         "-V", "--version", action="version", version=f"threshold-guide {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parents = [guidance_parent(command=True)]
     for module in (validate, guidance, paths, run, walk, schema, scenarios, serve, diff, upgrade,
                    explain, graph, book, tracker, due, response, escalate, done,
                    follow_up, conference):
@@ -86,30 +87,72 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _app_guidance(argv: Sequence[str]) -> list[Path] | None:
-    """The --guidance folders when the command line only opens the app; else None."""
+def _app_options(argv: Sequence[str]) -> tuple[list[Path], str | None] | None:
+    """The --guidance folders and --lang when the command line only opens the app; else
+    None (the parser then reads it)."""
     folders: list[Path] = []
+    language: str | None = None
     items = list(argv)
     while items:
         item = items.pop(0)
-        if item == "--guidance" and items and not items[0].startswith("-"):
-            folders.append(Path(items.pop(0)))
-        elif item.startswith("--guidance="):
-            folders.append(Path(item.split("=", 1)[1]))
-        else:
+        name, equals, value = item.partition("=")
+        if name not in ("--guidance", "--lang"):
             return None
-    return folders
+        if not equals:
+            if not items or items[0].startswith("-"):
+                return None
+            value = items.pop(0)
+        if name == "--guidance":
+            folders.append(Path(value))
+        else:
+            language = value
+    return folders, language
+
+
+def _given_language(argv: Sequence[str]) -> str | None:
+    """The last --lang on the command line, as typed; None when there is none."""
+    found: str | None = None
+    for index, item in enumerate(argv):
+        if item == "--":
+            break
+        if item == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif item.startswith("--lang="):
+            found = item.split("=", 1)[1]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    folders = _app_guidance(arguments)
-    if folders is not None:
+    _speak(_given_language(arguments))
+    app = _app_options(arguments)
+    if app is not None:
         from threshold_guide.cli.launch import launch_app
 
+        folders, language = app
+        if language is not None and not _known_language(language):
+            return _run_command(arguments)  # the parser reports it, as for any command
         checked = _checked_folders(folders)
-        return launch_app(checked or None) if checked is not None else ExitStatus.USAGE
+        if checked is None:
+            return ExitStatus.USAGE
+        return launch_app(checked or None, language)
     return _run_command(arguments)
+
+
+def _known_language(code: str) -> bool:
+    from threshold_guide.i18n.languages import is_interface_language
+
+    return is_interface_language(code.strip().lower())
+
+
+def _speak(language: str | None) -> None:
+    """Speak --lang from the first message on, argparse's usage errors included; a code
+    the interface lacks is left to the parser to refuse."""
+    from threshold_guide.i18n.catalogue import set_interface_language
+
+    known = language is not None and _known_language(language)
+    # Always set, so a second run in one process (the tests) never speaks the last one's.
+    set_interface_language(language.strip().lower() if language and known else "en")
 
 
 def _checked_folders(folders: list[Path]) -> list[Path] | None:
@@ -124,7 +167,8 @@ def _checked_folders(folders: list[Path]) -> list[Path] | None:
     except argparse.ArgumentTypeError as problem:
         from threshold_guide.cli.console import error
 
-        error(f"argument --guidance: {problem}", "run 'threshold-guide --help' for the options")
+        error(_("argument --guidance: {problem}").format(problem=problem),
+              _("run '{command} --help' for the options").format(command="threshold-guide"))
         return None
 
 
@@ -144,7 +188,7 @@ def _run_command(arguments: list[str]) -> int:
         if handler is None:
             from threshold_guide.cli.launch import launch_app
 
-            return launch_app(args.guidance)
+            return launch_app(args.guidance, args.lang)
         status = int(handler(args))
         sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
         return status
@@ -164,14 +208,16 @@ def _run_command(arguments: list[str]) -> int:
         # The disk, a device or the permissions, not a bug: say which file and why.
         where = f"{problem.filename}: " if problem.filename else ""
         error(f"{where}{problem.strerror or problem}",
-              "check the path, its permissions and the free space on its disk")
+              _("check the path, its permissions and the free space on its disk"))
         return ExitStatus.ERROR
     except Exception as problem:  # the last line of defence: a message, never a traceback
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()
         error(
-            f"internal error: {type(problem).__name__}: {problem}",
-            f"this is a bug in threshold-guide {__version__}; please report it with the "
-            f"command you ran (set {DEBUG_ENV}=1 to see the details)",
+            _("internal error: {kind}: {problem}").format(kind=type(problem).__name__,
+                                                        problem=problem),
+            _("this is a bug in threshold-guide {version}; please report it with the "
+              "command you ran (set {variable}=1 to see the details)").format(
+                  version=__version__, variable=DEBUG_ENV),
         )
         return ExitStatus.INTERNAL

@@ -15,6 +15,8 @@ from pydantic import TypeAdapter, ValidationError
 from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.folders import guidance_folder
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _, ngettext
+from threshold_guide.i18n.languages import INTERFACE_LANGUAGES
 from threshold_guide.loading.catalog import (
     Catalog,
     Entry,
@@ -31,8 +33,17 @@ Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What ``add_subparsers`` returns; each command module adds its parser to it."""
 
 
-def guidance_parent() -> argparse.ArgumentParser:
+def guidance_parent(*, command: bool = False) -> argparse.ArgumentParser:
+    """The options every command takes: --guidance and --lang.
+
+    They may come before the command or after it. A command's parser leaves them unset
+    when they are not given (``command=True``), so it cannot overwrite with its default
+    what was given before the command: argparse copies a command's values over the
+    top-level ones, and ``threshold-guide --guidance DIR guidance list`` used to list the
+    shipped guidance.
+    """
     parent = argparse.ArgumentParser(add_help=False)
+    unset: dict[str, object] = {"default": argparse.SUPPRESS} if command else {}
     parent.add_argument(
         "--guidance",
         metavar="DIR",
@@ -40,8 +51,38 @@ def guidance_parent() -> argparse.ArgumentParser:
         action="append",
         help=f"guidance folder to use instead of the shipped one (repeatable; "
         f"or set {GUIDANCE_ENV})",
+        **unset,  # type: ignore[arg-type]
+    )
+    parent.add_argument(
+        "--lang", metavar="CODE", type=language_code,
+        help=f"language of messages and output: {_language_list()}; commands that read "
+        "a session default to the session's language",
+        **unset,  # type: ignore[arg-type]
     )
     return parent
+
+
+def language_code(text: str) -> str:
+    """A --lang value: a language the interface speaks; else a usage error (exit 2)."""
+    code = text.strip().lower()
+    if code not in INTERFACE_LANGUAGES:
+        raise argparse.ArgumentTypeError(
+            _("'{code}' is not a language threshold-guide speaks; choose one of: "
+              "{languages}").format(code=text, languages=_language_list()))
+    return code
+
+
+def _language_list() -> str:
+    return ", ".join(f"{code} ({name})" for code, name in INTERFACE_LANGUAGES.items())
+
+
+def output_language(args: argparse.Namespace, session: Session | None = None) -> str:
+    """The language of what a command writes: --lang, else the session's language (for
+    commands that read one), else English."""
+    given: str | None = getattr(args, "lang", None)
+    if given:
+        return given
+    return session.language if session is not None else DEFAULT_LANGUAGE
 
 
 def add_document_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,7 +98,8 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date written YYYY-MM-DD").format(text=repr(text))) from None
 
 
 def parse_time(text: str) -> dt.datetime:
@@ -65,7 +107,7 @@ def parse_time(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time like 2026-01-31T09:30:00Z"
+            _("{text} is not a time like 2026-01-31T09:30:00Z").format(text=repr(text))
         ) from None
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
@@ -90,8 +132,8 @@ def now(explicit: dt.datetime | None) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise CommandError(
-            f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a time",
-            "set it to whole seconds since 1970-01-01 UTC (e.g. 1767225600), or unset it",
+            _("SOURCE_DATE_EPOCH={value} is not a time").format(value=repr(epoch[:40])),
+            _("set it to whole seconds since 1970-01-01 UTC (e.g. 1767225600), or unset it"),
             ExitStatus.USAGE,
         ) from None
 
@@ -110,7 +152,8 @@ def _session_field(name: str) -> Callable[[str], str]:
             limit = (detail.get("ctx") or {}).get("max_length")
             if limit is not None:
                 raise argparse.ArgumentTypeError(
-                    f"{len(text)} characters is too long: at most {limit}"
+                    _("{length} characters is too long: at most {limit}").format(
+                        length=len(text), limit=limit)
                 ) from None
             raise argparse.ArgumentTypeError(detail["msg"]) from None
 
@@ -128,12 +171,6 @@ def add_case_arguments(parser: argparse.ArgumentParser) -> None:
                         help="your agency, e.g. school, health, police")
 
 
-def add_language_argument(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--lang", default=DEFAULT_LANGUAGE, metavar="CODE",
-                        help=f"language of {what}, where the document has it "
-                        "(a warning says when it does not)")
-
-
 def warn_untranslated(document: ThresholdDocument, language: str) -> None:
     """Say on stderr when ``document`` lacks text in ``language``: never a silent fallback."""
     if language == DEFAULT_LANGUAGE:
@@ -141,10 +178,14 @@ def warn_untranslated(document: ThresholdDocument, language: str) -> None:
     texts, translated = language_coverage(document, language)
     name = f"'{document.id}' {document.version}"
     if translated == 0:
-        note(f"warning: {name} has no text in '{language}'; everything is shown in English")
+        note(_("warning: {document} has no text in '{language}'; everything is shown in "
+               "English").format(document=name, language=language))
     elif translated < texts:
-        note(f"warning: {name} has '{language}' for {translated} of its {texts} texts; "
-             "the rest is shown in English")
+        note(ngettext("warning: {document} has '{language}' for {translated} of its {count} "
+                      "text; the rest is shown in English",
+                      "warning: {document} has '{language}' for {translated} of its {count} "
+                      "texts; the rest is shown in English", texts).format(
+                          document=name, language=language, translated=translated))
 
 
 def catalog(args: argparse.Namespace) -> Catalog:

@@ -7,6 +7,7 @@ import argparse
 from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.options import catalog
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.storage.session_store import SessionStore
@@ -24,19 +25,23 @@ def pinned_document(args: argparse.Namespace, session: Session) -> tuple[Thresho
     for entry in versions:
         if entry.version == ref.version:
             if entry.sha256 != ref.sha256:
-                note(f"warning: {ref.id} {ref.version} in {entry.path} has changed since the "
-                     f"session was made (content {entry.sha256[:12]}, session "
-                     f"{ref.sha256[:12]}); the explanation says so")
+                note(_("warning: {document} {version} in {path} has changed since the "
+                       "session was made (content {found}, session {pinned}); the "
+                       "explanation says so").format(
+                           document=ref.id, version=ref.version, path=entry.path,
+                           found=entry.sha256[:12], pinned=ref.sha256[:12]))
             return entry.document, entry.sha256
     kept = SessionStore().kept_document(ref.sha256)
     if kept is not None:
-        note(f"{ref.id} {ref.version} is not in the guidance folders; using the copy kept "
-             "with your saved sessions")
+        note(_("{document} {version} is not in the guidance folders; using the copy kept "
+               "with your saved sessions").format(document=ref.id, version=ref.version))
         return kept, ref.sha256
-    found = ", ".join(entry.version for entry in versions) or "none"
+    # Translators: no versions of the document were found.
+    found = ", ".join(entry.version for entry in versions) or _("none")
     raise CommandError(
-        f"{args.session}: the session is pinned to {ref.id} {ref.version}, which is not in "
-        f"the guidance folders (versions of {ref.id} found: {found})",
-        "pass --guidance DIR with the folder that holds that version",
+        _("{session}: the session is pinned to {document} {version}, which is not in "
+          "the guidance folders (versions of {document} found: {found})").format(
+              session=args.session, document=ref.id, version=ref.version, found=found),
+        _("pass --guidance DIR with the folder that holds that version"),
         ExitStatus.USAGE,
     )

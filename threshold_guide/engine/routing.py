@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import Question, QuestionType, Target, ThresholdDocument
 from threshold_guide.models.session import Selection
 
@@ -13,7 +14,9 @@ class AnswerError(ValueError):
     """An answer that does not fit its question. ``str()`` is a complete user message."""
 
     def __init__(self, question: str, message: str, hint: str = "") -> None:
-        super().__init__(f"question '{question}': {message}" + (f" ({hint})" if hint else ""))
+        text = (_("question '{question}': {problem} ({hint})") if hint
+                else _("question '{question}': {problem}"))
+        super().__init__(text.format(question=question, problem=message, hint=hint))
         self.question = question
         self.hint = hint
 
@@ -28,19 +31,21 @@ def normalise(question: Question, selection: Selection) -> Selection:
     if question.type is QuestionType.SINGLE:
         if not isinstance(selection, str):
             raise AnswerError(
-                question.id, "takes one answer id, not a list", "choose one of: " + ", ".join(known)
+                question.id, _("takes one answer id, not a list"),
+                _("choose one of: {answers}").format(answers=", ".join(known))
             )
         if selection not in known:
             raise AnswerError(
                 question.id,
-                f"has no answer '{selection}'",
+                _("has no answer '{answer}'").format(answer=selection),
                 _suggest(selection, known),
             )
         return selection
     chosen: Sequence[str] = [selection] if isinstance(selection, str) else selection
     for item in chosen:
         if item not in known:
-            raise AnswerError(question.id, f"has no answer '{item}'", _suggest(item, known))
+            raise AnswerError(question.id, _("has no answer '{answer}'").format(answer=item),
+                              _suggest(item, known))
     picked = set(chosen)
     return [answer_id for answer_id in known if answer_id in picked]
 
@@ -50,8 +55,9 @@ def _suggest(name: str, known: list[str]) -> str:
 
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'? answers: " + ", ".join(known)
-    return "answers: " + ", ".join(known)
+        return _("did you mean '{answer}'? answers: {answers}").format(
+            answer=close[0], answers=", ".join(known))
+    return _("answers: {answers}").format(answers=", ".join(known))
 
 
 def target_for(question: Question, selection: Selection) -> Target:
@@ -59,7 +65,8 @@ def target_for(question: Question, selection: Selection) -> Target:
     if question.type is QuestionType.SINGLE:
         answer = question.answer(str(selection))
         if answer is None or not answer.routes:
-            raise AnswerError(question.id, f"answer '{selection}' leads nowhere")
+            raise AnswerError(question.id,
+                              _("answer '{answer}' leads nowhere").format(answer=selection))
         return answer
     selected = frozenset(selection)
     for route in question.routes:
@@ -67,8 +74,8 @@ def target_for(question: Question, selection: Selection) -> Target:
             return route
     raise AnswerError(
         question.id,
-        "no route matches the answers ticked",
-        "the document needs a final route with no conditions",
+        _("no route matches the answers ticked"),
+        _("the document needs a final route with no conditions"),
     )
 
 

@@ -74,6 +74,12 @@ def _text_fields(model: type[BaseModel]) -> frozenset[str]:
                      if _is_text(field.annotation, field.metadata))
 
 
+def text_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The names of ``model``'s fields that hold texts (alone, optional, in a list or as
+    the values of a mapping)."""
+    return _text_fields(model)
+
+
 def language_coverage(model: BaseModel, language: str) -> tuple[int, int]:
     """How many texts ``model`` holds (at any depth), and how many of them are in
     ``language``. A plain string is English."""

@@ -30,6 +30,7 @@ from threshold_guide.validation.diagnostics import (
     has_errors,
     sort_key,
 )
+from threshold_guide.validation.language_checks import check_languages
 
 
 @dataclass
@@ -281,6 +282,7 @@ def check_scenario(file: ScenarioFile, catalog: Catalog) -> ScenarioCheck:
         return ScenarioCheck(file, [], list(file.diagnostics))
     checker = _Checker(file, file.scenario)
     replays = checker.run(catalog)
+    check_languages(file.scenario, checker.report, "scenario")
     return ScenarioCheck(file, replays, sorted([*file.diagnostics, *checker.found], key=sort_key))
 
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from threshold_guide.deadlines.schedule import acted_on
 from threshold_guide.deadlines.working_days import due_text
 from threshold_guide.engine.route import derive_route
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.follow_through import (
     ESCALATION_LABELS,
@@ -61,8 +62,8 @@ def _finished(document: ThresholdDocument, session: Session) -> None:
     route = derive_route(document, session.selections())
     if route.outcome is None:
         raise FollowThroughError(
-            "the walk has not reached an outcome yet: finish it before recording what "
-            "happened after the decision")
+            _("the walk has not reached an outcome yet: finish it before recording what "
+              "happened after the decision"))
 
 
 def step_ids(document: ThresholdDocument, session: Session) -> list[str]:
@@ -79,9 +80,11 @@ def mark_done(document: ThresholdDocument, session: Session, step: str, at: dt.d
     known = step_ids(document, session)
     if step not in known:
         hint = did_you_mean(step, known) or (
-            f"its steps: {', '.join(known)}" if known else "its outcome has no dated steps")
-        raise FollowThroughError(f"'{step}' is not a dated step of this session's outcome; "
-                                 + hint)
+            _("its steps: {steps}").format(steps=", ".join(known)) if known
+            else _("its outcome has no dated steps"))
+        raise FollowThroughError(
+            _("'{step}' is not a dated step of this session's outcome; {hint}").format(
+                step=step, hint=hint))
     record = _record(session)
     record = record.model_copy(update={"done": {**record.done, step: at}})
     return _changed(session, record, f"Step '{step}' done {due_text(at)}", now)
@@ -105,10 +108,10 @@ def start_escalation(document: ThresholdDocument, session: Session, disagreement
     record = _record(session)
     if record.escalation is not None:
         raise FollowThroughError(
-            f"an escalation was already started {due_text(record.escalation.started_at)}; "
-            "record its next step instead")
+            _("an escalation was already started {when}; record its next step "
+              "instead").format(when=due_text(record.escalation.started_at)))
     if not disagreement.strip():
-        raise FollowThroughError("say why you disagree with the response")
+        raise FollowThroughError(_("say why you disagree with the response"))
     escalation = _build(Escalation, started_at=at, disagreement=disagreement.strip())
     return _changed(session, record.model_copy(update={"escalation": escalation}),
                     f"Disagreement with the response recorded ({due_text(at)})", now)
@@ -134,12 +137,13 @@ def add_escalation_step(session: Session, level: EscalationLevel | None, contact
     record = _record(session)
     escalation = record.escalation
     if escalation is None:
-        raise FollowThroughError("record that you disagree with the response first")
+        raise FollowThroughError(_("record that you disagree with the response first"))
     if escalation.resolved:
-        raise FollowThroughError("the difference was already recorded as resolved")
+        raise FollowThroughError(_("the difference was already recorded as resolved"))
     chosen = level or next_level(session) or EscalationLevel.BOARD
     if not contacted.strip():
-        raise FollowThroughError("say who was contacted (role and team, never a child's name)")
+        raise FollowThroughError(
+            _("say who was contacted (role and team, never a child's name)"))
     step = _build(EscalationStep, level=chosen, at=at, contacted=contacted.strip(),
                   said=said.strip(), resolved=resolved)
     updated = escalation.model_copy(update={"steps": [*escalation.steps, step]})

@@ -18,6 +18,7 @@ from typing import Literal
 
 from threshold_guide.engine.route import Step, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
+from threshold_guide.i18n.catalogue import _, translator
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Outcome, ThresholdDocument, version_key
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
@@ -64,27 +65,32 @@ class PinCheck:
         lines: list[str] = []
         if self.pinned_document is None:
             lines.append(
-                f"The version this session was started with ({ref.id} {ref.version}, "
-                f"content {ref.sha256[:12]}) is no longer available."
+                _("The version this session was started with ({document} {version}, "
+                  "content {content}) is no longer available.").format(
+                      document=ref.id, version=ref.version, content=ref.sha256[:12])
             )
         elif self.pinned is None and self.changed is None:
             lines.append(
-                f"{ref.id} {ref.version} is no longer in the guidance folder; a copy kept "
-                "with your sessions can still be used."
+                _("{document} {version} is no longer in the guidance folder; a copy kept "
+                  "with your sessions can still be used.").format(
+                      document=ref.id, version=ref.version)
             )
         if self.changed is not None:
             lines.append(
-                f"{ref.id} {ref.version} has changed since this session was started: the "
-                f"same version number now has different content ({self.changed.sha256[:12]} "
-                f"instead of {ref.sha256[:12]}). Ask the guidance owner why."
+                _("{document} {version} has changed since this session was started: the "
+                  "same version number now has different content ({found} instead of "
+                  "{pinned}). Ask the guidance owner why.").format(
+                      document=ref.id, version=ref.version,
+                      found=self.changed.sha256[:12], pinned=ref.sha256[:12])
             )
             if self.pinned is None and self.kept is not None:
-                lines.append("The content it was started with is kept with your sessions, so "
-                             "it can still be continued as started.")
+                lines.append(_("The content it was started with is kept with your sessions, "
+                               "so it can still be continued as started."))
         if self.newer is not None:
             lines.append(
-                f"A newer version, {self.newer.version}, is in effect since "
-                f"{self.newer.document.effective_from.isoformat()}."
+                _("A newer version, {version}, is in effect since {date}.").format(
+                    version=self.newer.version,
+                    date=self.newer.document.effective_from.isoformat())
             )
         return lines
 
@@ -156,13 +162,21 @@ class Upgrade:
         before, after = self.outcome_before, self.outcome_after
         if not self.outcome_changed or before is None:
             return None
-        was = f"“{render(before.title, language)}” (level {before.level})"
+        tr = translator(language)
+        was = tr.gettext("“{title}” (level {level})").format(
+            title=render(before.title, language), level=before.level)
         if after is None:
-            return (f"The outcome changes: it was {was}; on the answers kept the walk no "
-                    "longer reaches an outcome until the questions left are answered.")
-        lower = " ⚠ This is a LOWER level than before." if self.outcome_lower else ""
-        return (f"The outcome changes from {was} to “{render(after.title, language)}” "
-                f"(level {after.level}).{lower} Review the answers before relying on it.")
+            return tr.gettext(
+                "The outcome changes: it was {was}; on the answers kept the walk no longer "
+                "reaches an outcome until the questions left are answered.").format(was=was)
+        now = tr.gettext("“{title}” (level {level})").format(
+            title=render(after.title, language), level=after.level)
+        if self.outcome_lower:
+            return tr.gettext(
+                "The outcome changes from {was} to {now}. ⚠ This is a LOWER level than "
+                "before. Review the answers before relying on it.").format(was=was, now=now)
+        return tr.gettext("The outcome changes from {was} to {now}. Review the answers "
+                          "before relying on it.").format(was=was, now=now)
 
     @property
     def reasked(self) -> list[str]:

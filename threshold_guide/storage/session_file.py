@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from threshold_guide.i18n.catalogue import _, ngettext
 from threshold_guide.loading.reading import read_capped
 from threshold_guide.loading.yaml_source import YamlProblem, refuse_too_many_json_values
 from threshold_guide.models.session import Session
@@ -29,28 +30,34 @@ def _where(error: ValidationError) -> str:
         for p in problems[:3]
     ]
     more = len(problems) - len(shown)
-    also = f" (and {more} more)" if more else ""
-    return "not a threshold-guide session file: " + "; ".join(shown) + also
+    problems_text = "; ".join(shown)
+    if more:
+        return ngettext("not a threshold-guide session file: {problems} (and {count} more)",
+                        "not a threshold-guide session file: {problems} (and {count} more)",
+                        more).format(problems=problems_text)
+    return _("not a threshold-guide session file: {problems}").format(problems=problems_text)
 
 
 def read_session_file(path: Path) -> Session:
     """The session in ``path``, or :class:`SessionUnreadable` saying what is wrong and where."""
     try:
         if not path.exists():
-            raise SessionUnreadable(path, "no such file")
+            raise SessionUnreadable(path, _("no such file"))
         raw = read_capped(path, MAX_SESSION_BYTES)
     except YamlProblem as problem:
         raise SessionUnreadable(path, problem.message) from None
     except OSError as error:
-        raise SessionUnreadable(path, f"cannot read it: {error.strerror or error}") from None
+        raise SessionUnreadable(path, _("cannot read it: {reason}").format(
+            reason=error.strerror or error)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SessionUnreadable(
-            path, f"it is not a text file (not UTF-8 at byte {error.start})"
+            path, _("it is not a text file (not UTF-8 at byte {offset})").format(
+                offset=error.start)
         ) from None
     if not text.strip():
-        raise SessionUnreadable(path, "the file is empty")
+        raise SessionUnreadable(path, _("the file is empty"))
     try:
         refuse_too_many_json_values(text)
     except YamlProblem as problem:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.loading import limits
 from threshold_guide.loading.canonical import content_hash
 from threshold_guide.loading.reading import read_capped
@@ -246,27 +247,30 @@ class SessionStore:
         except YamlProblem as problem:
             raise SessionUnreadable(path, problem.message) from None
         except FileNotFoundError:
-            raise SessionUnreadable(path, "the file no longer exists") from None
+            raise SessionUnreadable(path, _("the file no longer exists")) from None
         except OSError as error:
-            raise SessionUnreadable(path, f"cannot read it: {error.strerror or error}") from None
+            raise SessionUnreadable(path, _("cannot read it: {reason}").format(
+                reason=error.strerror or error)) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise SessionUnreadable(path, "it is not a text file (not UTF-8)") from None
+            raise SessionUnreadable(path, _("it is not a text file (not UTF-8)")) from None
         if not text.strip():
-            raise SessionUnreadable(path, "the file is empty")
+            raise SessionUnreadable(path, _("the file is empty"))
         try:
             session = Session.model_validate_json(text)
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "the file"
-            kind = "it is not valid JSON" if first["type"] == "json_invalid" else (
+            kind = _("it is not valid JSON") if first["type"] == "json_invalid" else (
                 f"{where}: {first['msg']}"
             )
-            raise SessionUnreadable(path, f"not a threshold-guide session ({kind})") from None
+            raise SessionUnreadable(path, _("not a threshold-guide session ({problem})").format(
+                problem=kind)) from None
         if f"{session.session_id}{SUFFIX}" != path.name:
             raise SessionUnreadable(
-                path, f"the file name does not match the session id '{session.session_id}'"
+                path, _("the file name does not match the session id '{session}'").format(
+                    session=session.session_id)
             )
         if remember:
             self._seen[session.session_id] = _digest(raw)

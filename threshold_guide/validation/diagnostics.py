@@ -63,6 +63,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E501": (Severity.ERROR, "changelog has no entry for this version"),
     "E502": (Severity.ERROR, "a not-met outcome tells the reader not to report"),
     "W501": (Severity.WARNING, "no outcome is an emergency (999) outcome"),
+    "W502": (Severity.WARNING, "text lacks a language (e.g. Welsh) the file offers elsewhere"),
+    "W503": (Severity.WARNING, "document offers a language with no 'translations' entry"),
     # Across files
     "E601": (Severity.ERROR, "same document id and version in two files"),
     # Training scenarios

@@ -22,6 +22,7 @@ from threshold_guide.validation.diagnostics import (
     did_you_mean,
     has_errors,
 )
+from threshold_guide.validation.language_checks import check_languages
 from threshold_guide.validation.not_report import tells_not_to_report
 from threshold_guide.validation.rule_proofs import prove_rules
 from threshold_guide.validation.rule_references import check_rule_references
@@ -49,6 +50,7 @@ class _Checker:
         self.graph(graph)
         self.gate(graph)
         self.content()
+        check_languages(self.document, self.add, "document", self.document.translations)
         self.rules(graph)
         return self.found
 

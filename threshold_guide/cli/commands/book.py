@@ -9,7 +9,7 @@ from threshold_guide.cli.console import emit
 from threshold_guide.cli.options import (
     Commands,
     add_document_arguments,
-    add_language_argument,
+    output_language,
     resolve,
     warn_untranslated,
 )
@@ -38,14 +38,14 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     parser.add_argument("--format", choices=["md", "html"], default="md")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the book here (atomically) instead of printing it")
-    add_language_argument(parser, "the text")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     document = resolve(args).document
-    warn_untranslated(document, args.lang)
-    text = (book_html(document, args.lang) if args.format == "html"
-            else render_logic_book(document, args.lang))
+    language = output_language(args)
+    warn_untranslated(document, language)
+    text = (book_html(document, language) if args.format == "html"
+            else render_logic_book(document, language))
     emit(text, args.output)
     return ExitStatus.OK

@@ -15,6 +15,7 @@ from threshold_guide.cli.follow_up import (
 from threshold_guide.cli.options import Commands, now, parse_time
 from threshold_guide.deadlines.schedule import next_escalation
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.follow_through import ESCALATION_LABELS, EscalationLevel
 from threshold_guide.session.follow_through import (
     FollowThroughError,
@@ -67,8 +68,9 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 def run(args: argparse.Namespace) -> int:
     if args.disagree is None and args.contacted is None:
-        raise CommandError("give --disagree WHY to start, or --contacted WHO to record a step",
-                           "see 'threshold-guide escalate --help'", ExitStatus.USAGE)
+        raise CommandError(
+            _("give --disagree WHY to start, or --contacted WHO to record a step"),
+            _("see 'threshold-guide escalate --help'"), ExitStatus.USAGE)
     opened = open_session(args)
     at = now(args.at)
     session = opened.session
@@ -87,10 +89,12 @@ def run(args: argparse.Namespace) -> int:
     if escalation is not None:
         upcoming = next_escalation(escalation, working_calendar(args), at)
         if escalation.resolved:
-            note("recorded: the difference is resolved")
+            note(_("recorded: the difference is resolved"))
         elif upcoming is not None:
-            note(f"next step if not resolved, by {upcoming.due_text} (to be confirmed "
-                 f"locally): {upcoming.label.removeprefix('Escalation, next step: ')}")
+            note(_("next step if not resolved, by {due} (to be confirmed locally): "
+                   "{step}").format(due=upcoming.due_text, step=upcoming.label.removeprefix(
+                       "Escalation, next step: ")))
         else:
-            note(f"recorded: {ESCALATION_LABELS[EscalationLevel.BOARD]} is the last step")
+            note(_("recorded: {step} is the last step").format(
+                step=_(ESCALATION_LABELS[EscalationLevel.BOARD])))
     return ExitStatus.OK

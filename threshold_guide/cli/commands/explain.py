@@ -8,8 +8,8 @@ from pathlib import Path
 from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import (
     Commands,
-    add_language_argument,
     now,
+    output_language,
     parse_time,
     warn_untranslated,
 )
@@ -24,6 +24,7 @@ from threshold_guide.explain import (
     family_risks,
     render_explanation_markdown,
 )
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.render.pages import explanation_html
 from threshold_guide.storage.session_file import read_session_file
@@ -50,7 +51,7 @@ example:
   threshold-guide explain case.json --audience police --format json --at 2026-11-01T09:00:00Z
 """
 
-FAMILY_CHECK = (
+FAMILY_CHECK = N_(
     "family version: notes, the child's words and the detailed answers are left out. Before "
     "sharing it, check with your DSP or social services that telling the family will not put "
     "the child or anyone else at greater risk."
@@ -78,7 +79,6 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="write the explanation here (atomically) instead of printing it")
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
-    add_language_argument(parser, "the guidance text")
     parser.add_argument("--confirm-unsafe-share", metavar="REASON",
                         help="family version only: produce it although the walk recorded "
                         "that telling the family could put the child at risk, for this "
@@ -106,34 +106,35 @@ def run(args: argparse.Namespace) -> int:
         session = read_session_file(args.session)
     except SessionUnreadable as problem:
         raise CommandError(f"{problem.path}: {problem.reason}",
-                           "pass a session file saved by the app or by 'run --save-session'",
+                           _("pass a session file saved by the app or by 'run --save-session'"),
                            ExitStatus.ERROR) from None
     audience = Audience(args.audience)
     reason: str | None = args.confirm_unsafe_share
     if reason is not None and audience is not Audience.FAMILY:
-        raise CommandError("--confirm-unsafe-share is only for --audience family",
-                           "leave it out", ExitStatus.USAGE)
+        raise CommandError(_("--confirm-unsafe-share is only for --audience family"),
+                           _("leave it out"), ExitStatus.USAGE)
     if reason is not None and not reason.strip():
-        raise CommandError("--confirm-unsafe-share needs a reason",
-                           "say why sharing with the family is safe, in a sentence",
+        raise CommandError(_("--confirm-unsafe-share needs a reason"),
+                           _("say why sharing with the family is safe, in a sentence"),
                            ExitStatus.USAGE)
     document, sha256 = pinned_document(args, session)
-    if reason is not None and not family_risks(document, session, args.lang):
-        note("nothing recorded in this walk makes telling the family unsafe: "
-             "--confirm-unsafe-share is not needed and is not stamped on the letter")
-    warn_untranslated(document, args.lang)
+    language = output_language(args, session)
+    if reason is not None and not family_risks(document, session, language):
+        note(_("nothing recorded in this walk makes telling the family unsafe: "
+               "--confirm-unsafe-share is not needed and is not stamped on the letter"))
+    warn_untranslated(document, language)
     try:
-        explanation = explain(document, sha256, session, audience, now(args.at), args.lang,
+        explanation = explain(document, sha256, session, audience, now(args.at), language,
                               _calendar(args), confirm_unsafe_share=reason)
     except UnsafeToShare as problem:
         raise CommandError(
             f"{args.session}: {problem}",
-            "check with your designated safeguarding person or social services; if sharing "
-            "is safe, run again with --confirm-unsafe-share 'REASON' (the reason is stamped "
-            "on the letter)", ExitStatus.ERROR) from None
+            _("check with your designated safeguarding person or social services; if sharing "
+              "is safe, run again with --confirm-unsafe-share 'REASON' (the reason is stamped "
+              "on the letter)"), ExitStatus.ERROR) from None
     except (ExplainError, SummaryError, AnswerError) as problem:
         raise CommandError(f"{args.session}: {problem}", "", ExitStatus.ERROR) from None
     if audience is Audience.FAMILY:
-        note(FAMILY_CHECK)
+        note(_(FAMILY_CHECK))
     emit(_render(explanation, args.format), args.output)
     return ExitStatus.OK

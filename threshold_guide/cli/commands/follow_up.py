@@ -17,6 +17,7 @@ from threshold_guide.cli.follow_up import (
 )
 from threshold_guide.cli.options import Commands, now, parse_time
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.session import Session
 from threshold_guide.plain.dialogue import Dialogue, EndOfInput
 from threshold_guide.plain.follow_up import PlainFollowUp
@@ -68,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         walk.run()
     except EndOfInput:
-        note("the input ended; everything recorded is saved")
+        note(_("the input ended; everything recorded is saved"))
     except KeyboardInterrupt:
-        note("interrupted; everything recorded is saved")
+        note(_("interrupted; everything recorded is saved"))
         return ExitStatus.INTERRUPTED
     return ExitStatus.OK

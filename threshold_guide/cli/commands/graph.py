@@ -9,7 +9,7 @@ from threshold_guide.cli.console import emit
 from threshold_guide.cli.options import (
     Commands,
     add_document_arguments,
-    add_language_argument,
+    output_language,
     resolve,
     warn_untranslated,
 )
@@ -39,13 +39,13 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     parser.add_argument("--format", choices=["mermaid", "dot"], required=True)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the flowchart here (atomically) instead of printing it")
-    add_language_argument(parser, "the labels")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     document = resolve(args).document
-    warn_untranslated(document, args.lang)
-    chart = flowchart(document, args.lang)
+    language = output_language(args)
+    warn_untranslated(document, language)
+    chart = flowchart(document, language)
     emit(render_mermaid(chart) if args.format == "mermaid" else render_dot(chart), args.output)
     return ExitStatus.OK

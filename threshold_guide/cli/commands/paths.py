@@ -13,8 +13,8 @@ from threshold_guide.cli.console import note
 from threshold_guide.cli.options import Commands, add_document_arguments, resolve
 from threshold_guide.engine.paths import FullRoute, all_routes
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import ngettext
 from threshold_guide.models.document import ThresholdDocument
-from threshold_guide.plural import counted
 
 EXAMPLE = """--format text prints each route as an answers file (YAML) headed by a comment; a
 checklist lists the ids ticked, and the ids left unticked in a comment.
@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(_answer_lines(entry.document, route)))
             print()
     if args.limit is not None and count == args.limit:
-        note(f"stopped after {counted(args.limit, 'route')} (--limit)")
+        note(ngettext("stopped after {count} route (--limit)",
+                      "stopped after {count} routes (--limit)", args.limit))
     return ExitStatus.OK
 
 

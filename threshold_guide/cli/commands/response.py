@@ -8,6 +8,7 @@ from threshold_guide.cli.console import note
 from threshold_guide.cli.follow_up import add_session_argument, open_session, refused, save
 from threshold_guide.cli.options import Commands, now, parse_time
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.follow_through import RESPONSE_LABELS, ResponseOutcome
 from threshold_guide.session.follow_through import FollowThroughError, record_response
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except FollowThroughError as problem:
         raise refused(problem) from None
     save(opened, session)
-    note(f"recorded: {RESPONSE_LABELS[outcome]}")
+    note(_("recorded: {what}").format(what=_(RESPONSE_LABELS[outcome])))
     if outcome is ResponseOutcome.NO_FURTHER_ACTION and not args.reason.strip():
-        note("no reason was recorded: ask social services why, and record it")
+        note(_("no reason was recorded: ask social services why, and record it"))
     return ExitStatus.OK

@@ -11,14 +11,15 @@ from threshold_guide.cli.options import (
     Commands,
     add_case_arguments,
     add_document_arguments,
-    add_language_argument,
     now,
+    output_language,
     parse_time,
     resolve,
     warn_untranslated,
 )
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.session import Override
 from threshold_guide.render.pages import summary_html
 from threshold_guide.session.creation import (
@@ -64,7 +65,6 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     add_case_arguments(parser)
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on the summary (default: SOURCE_DATE_EPOCH or now)")
-    add_language_argument(parser, "the summary")
     parser.add_argument("--override", metavar="OUTCOME",
                         help="professional-judgement override: the outcome id chosen instead")
     parser.add_argument("--reason", default="", help="why (required with --override)")
@@ -76,11 +76,13 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     document = entry.document
-    warn_untranslated(document, args.lang)
+    language = output_language(args)
+    warn_untranslated(document, language)
     try:
         given = read_answers_file(args.answers)
     except AnswersFileError as problem:
-        raise CommandError(f"{args.answers} cannot be used", "", ExitStatus.ERROR,
+        raise CommandError(_("{path} cannot be used").format(path=args.answers), "",
+                           ExitStatus.ERROR,
                            problem.diagnostics) from None
     try:
         route = check_answers(document, given.answers)
@@ -94,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
                           agency=args.agency or given.agency or "")
     # Standing at the outcome, as a walk in the app or plain mode leaves its session.
     session = with_answers(session, given.answers, stamp).model_copy(
-        update={"position": len(route.steps)})
+        update={"position": len(route.steps), "language": language})
     session = session.model_copy(update={
         kind: {prompt: text for prompt, text in recorded.items() if text.strip()}
         for kind, recorded in (("child_voice", given.child_voice),
@@ -103,20 +105,22 @@ def run(args: argparse.Namespace) -> int:
     if args.override:
         if args.override not in {o.id for o in document.outcomes}:
             raise CommandError(
-                f"--override: document '{document.id}' has no outcome '{args.override}'",
-                "outcomes: " + ", ".join(o.id for o in document.outcomes), ExitStatus.USAGE,
+                _("--override: document '{document}' has no outcome '{outcome}'").format(
+                    document=document.id, outcome=args.override),
+                _("outcomes: {ids}").format(ids=", ".join(o.id for o in document.outcomes)),
+                ExitStatus.USAGE,
             )
         same = same_outcome_override(document, route, args.override)
         if same is not None:
             raise CommandError(f"--override {args.override}: {same}",
-                               "leave out --override, or choose another outcome")
+                               _("leave out --override, or choose another outcome"))
         if not args.reason.strip():
-            raise CommandError("--override needs --reason", "say why, in a sentence",
+            raise CommandError(_("--override needs --reason"), _("say why, in a sentence"),
                                ExitStatus.USAGE)
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=session.role or None, at=stamp)})
     try:
-        summary = build_summary(document, entry.sha256, session, stamp, args.lang,
+        summary = build_summary(document, entry.sha256, session, stamp, language,
                                 working_calendar(args))
     except SummaryError as problem:  # e.g. a departure from a suggestion without a reason
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit, note
-from threshold_guide.cli.options import Commands
+from threshold_guide.cli.options import Commands, output_language
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.paths import guidance_dirs, shipped_scenarios
@@ -87,7 +87,6 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="write the report here (atomically) instead of printing it")
     report.add_argument("--scenarios", type=Path, action="append", metavar="DIR",
                         help="scenario folder (repeatable; default: the shipped scenarios)")
-    report.add_argument("--lang", default="en", metavar="CODE", help="language of the report")
     report.set_defaults(handler=run_report)
 
 
@@ -135,7 +134,8 @@ def run_report(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     library = ScenarioLibrary.load(args.scenarios or [shipped_scenarios()], catalog)
     try:
-        report = build_report(found.sessions, library, catalog, args.lang, found.skipped)
+        report = build_report(found.sessions, library, catalog, output_language(args),
+                              found.skipped)
     except ReportError as problem:
         raise CommandError(problem.message, problem.hint, ExitStatus.ERROR) from None
     if report.skipped:

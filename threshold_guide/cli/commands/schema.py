@@ -18,7 +18,7 @@ EXAMPLE = """example:
 
 def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
-        "schema",
+        "schema", parents=parents,
         help="print the JSON Schema of a file format",
         description="Print the JSON Schema generated from the pydantic models. "
         "The same schemas are checked in under schema/.",

@@ -90,7 +90,7 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     export.set_defaults(handler=run_export)
 
     imports = actions.add_parser(
-        "import", help="import export files into the board's database",
+        "import", parents=parents, help="import export files into the board's database",
         description="Import tracker export files into one SQLite database.",
         epilog=IMPORT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -102,7 +102,7 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     imports.set_defaults(handler=run_import)
 
     report = actions.add_parser(
-        "report", help="the consistency report",
+        "report", parents=parents, help="the consistency report",
         description="Outcome mix by agency for each indicator and named situation, "
         "departures from the guidance by agency and version, the most uncertain questions, "
         "responses and escalations, and trends by month.",

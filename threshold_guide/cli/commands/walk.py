@@ -12,9 +12,9 @@ from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import (
     Commands,
     add_case_arguments,
-    add_language_argument,
     catalog,
     now,
+    output_language,
     parse_date,
     parse_time,
     resolve,
@@ -79,7 +79,6 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
     parser.add_argument("--plain", action="store_true",
                         help="numbered prompts on standard input and output (required)")
     add_case_arguments(parser)
-    add_language_argument(parser, "the questions and the summary")
     parser.add_argument("--format", choices=["md", "json"], default="md",
                         help="format of the summary (default: md)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
@@ -124,10 +123,11 @@ def walk(args: argparse.Namespace) -> int:
     def again() -> str:
         return _resume_command(args, store.saved_as(state.session.session_id))
 
-    warn_untranslated(state.document, args.lang)
+    language = output_language(args, state.session)
+    warn_untranslated(state.document, language)
     introduce(dialogue, state, str(saved_to), again(), resumed=bool(args.resume))
     walker = PlainWalk(dialogue, state, lambda: now(args.at), _saver(store, dialogue, args),
-                       language=args.lang)
+                       language=language)
     try:
         finished = walker.run()
     except SaveFailed as failed:
@@ -288,7 +288,7 @@ def _tell_if_copied(saved: Saved, args: argparse.Namespace, dialogue: Dialogue) 
 
 
 def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) -> None:
-    summary = state.summary(now(args.at), args.lang)
+    summary = state.summary(now(args.at), output_language(args, state.session))
     text = render_json(summary) if args.format == "json" else render_markdown(summary)
     if args.output is not None:
         dialogue.gap()
