@@ -144,7 +144,7 @@ def _run_command(arguments: list[str]) -> int:
         if handler is None:
             from threshold_guide.cli.launch import launch_app
 
-            return launch_app(args.guidance)
+            return launch_app(args.guidance, args)
         status = int(handler(args))
         sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
         return status
