@@ -244,8 +244,9 @@ class SessionFlow:
         self.app.pop_screen()  # the scenario picker; back from the walk goes to start
         self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
         # The case first, before the first question; F7 brings it back on every question.
-        self.app.push_screen(InfoModal(render(message.scenario.title),
-                                       render(message.scenario.vignette)))
+        language = session.language
+        self.app.push_screen(InfoModal(render(message.scenario.title, language),
+                                       render(message.scenario.vignette, language)))
 
     def resume(self, session_id: str) -> None:
         if session_id.startswith(HOUSEHOLD_KEY):
@@ -369,7 +370,8 @@ class SessionFlow:
     def screen_for(self, state: Walkthrough, view: str) -> Screen[None]:
         scenario = self.scenario_of(state.session)
         if view == "question" and state.question is not None:
-            vignette = render(scenario.vignette) if scenario is not None else None
+            vignette = (render(scenario.vignette, state.session.language)
+                        if scenario is not None else None)
             return QuestionScreen(state, self.clock, vignette)
         if view == "comparison" and scenario is not None:
             return ComparisonScreen(state, scenario)

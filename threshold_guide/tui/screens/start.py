@@ -46,6 +46,13 @@ STATUS_NAMES = {
     Status.WITHDRAWN: N_("withdrawn"),
 }
 
+# The words of summary.build's DECISION_NAMES, marked here too so the start screen shows
+# them translated whoever owns that table.
+N_("Duty to report a child at risk")
+N_("Section 47 enquiry: reasonable cause to suspect significant harm")
+N_("Registration on the Child Protection Register")
+N_("Level of need")
+
 NOT_RECORDED = "-"
 """The family's language choice for "not recorded" (a Select value cannot be None)."""
 
