@@ -45,9 +45,9 @@ def key_table(
 
 def key_name(binding: Binding) -> str:
     """A key as a person reads it: Ctrl+N, F5, Esc."""
-    # Translators: key names on the help screen, as printed on a keyboard.
-    names = {"escape": _("Esc"), "delete": _("Delete"), "enter": _("Enter"), "tab": _("Tab"),
-             "space": _("Space"), "home": _("Home")}
+    # As printed on the keys, in every language.
+    names = {"escape": "Esc", "delete": "Delete", "enter": "Enter", "tab": "Tab",
+             "space": "Space", "home": "Home"}
     parts = binding.key.split("+")
     return "+".join(names.get(p, p.upper() if len(p) <= 3 else p.title()) for p in parts)
 
