@@ -6,10 +6,8 @@ from pathlib import Path
 
 
 def launch_app(guidance: list[Path] | None, language: str | None = None) -> int:
-    """Open the app. ``language`` is --lang (None when not given): ``main`` has already
-    made it the interface language, which the app speaks instead of its remembered
-    choice."""
+    """Open the app on ``guidance``; ``language`` is ``--lang`` (None when not given), which
+    the app speaks for this run instead of the language remembered from the last."""
     from threshold_guide.tui.app import run_app
 
-    del language  # already the interface language (set_interface_language)
-    return run_app(guidance=guidance)
+    return run_app(guidance=guidance, language=language)

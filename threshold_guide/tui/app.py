@@ -23,6 +23,8 @@ from textual.screen import Screen
 
 from threshold_guide import __version__
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import N_, _, interface_language, set_interface_language
+from threshold_guide.i18n.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, language_name
 from threshold_guide.paths import data_dir, guidance_dirs
 from threshold_guide.storage.atomic import remove_leftovers, write_atomic
 from threshold_guide.storage.preferences import (
@@ -30,6 +32,7 @@ from threshold_guide.storage.preferences import (
     load_preferences,
     save_preferences,
 )
+from threshold_guide.tui.bindings import translate_bindings, translated
 from threshold_guide.tui.messages import (
     Clock,
     HouseholdChanged,
@@ -52,6 +55,17 @@ if TYPE_CHECKING:
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""The words of Textual's own palette commands, so the palette speaks one language."""
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
@@ -61,9 +75,11 @@ class ThresholdApp(App[int]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "follow_up.tcss", "household.tcss"]
     TITLE = "threshold-guide"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", N_("Help")),
+        Binding("ctrl+t", "toggle_theme", N_("Light/dark theme"), show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
+        Binding("f9", "switch_language", N_("English/Cymraeg"), show=False,
+                tooltip=N_("Switch the app between English and Welsh")),
     ]
 
     def __init__(
@@ -75,6 +91,7 @@ class ThresholdApp(App[int]):
         catalog: Catalog | None = None,
         preferences_path: Path | None = None,
         export_dir: Path | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         self.guidance = guidance_dirs(guidance)
@@ -82,7 +99,10 @@ class ThresholdApp(App[int]):
         self.store = store
         self._catalog = catalog
         self.preferences_path = preferences_path
-        self.preferences = Preferences()
+        # Read now, not on mount: the first screen must compose in the chosen language.
+        self.preferences = load_preferences(preferences_path)
+        set_interface_language(language or self.preferences.language or DEFAULT_LANGUAGE)
+        translate_bindings(self)
         self.export_dir = export_dir or data_dir() / "exports"
         self.flow: SessionFlow | None = None
         """Sessions and navigation, once the guidance has loaded."""
@@ -111,7 +131,6 @@ class ThresholdApp(App[int]):
         return LoadingScreen()
 
     def on_mount(self) -> None:
-        self.preferences = load_preferences(self.preferences_path)
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -161,6 +180,36 @@ class ThresholdApp(App[int]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
+    # Language ---------------------------------------------------------------------------
+
+    def action_switch_language(self, language: str = "") -> None:
+        """Switch to ``language``; without one, to the other of English and Welsh."""
+        if not language:
+            language = next(code for code in INTERFACE_LANGUAGES if code != interface_language())
+        self.switch_language(language)
+
+    def switch_language(self, language: str) -> None:
+        """Speak ``language`` from now on, remember it, and rebuild what is on screen."""
+        if language not in INTERFACE_LANGUAGES:
+            return
+        if self.flow is not None:
+            self._flush_edits()
+            if self.unsaved is not None:
+                # Rebuilding closes the walk, which would hide answers only in memory.
+                self.notify(_("The session is not saved ({reason}), so the language stays "
+                              "as it is. Free some space, then try again.").format(
+                                  reason=self.unsaved),
+                            title=_("Not saved"), severity="error", timeout=30)
+                return
+        set_interface_language(language)
+        self._remember(self.preferences.but(language=language))
+        translate_bindings(self)
+        if self.flow is not None:
+            # Screens made before the change hold words in the old language: start afresh.
+            self.flow.rebuild()
+        self.notify(_("The app now speaks {language}.").format(
+            language=language_name(language)))
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -184,20 +233,21 @@ class ThresholdApp(App[int]):
             HouseholdScreen, ChildDetailsScreen, PapersScreen,
         ]
         sections: list[tuple[str, Iterable[BindingType]]] = [
-            (str(getattr(screen, "HELP_TITLE", "")), screen.BINDINGS) for screen in screens
+            (_(str(getattr(screen, "HELP_TITLE", ""))), screen.BINDINGS) for screen in screens
         ]
-        sections.append(("Everywhere", [
-            *self.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette"),
-            Binding("tab", "focus_next", "Next field or list"),
+        sections.append((_("Everywhere"), [
+            *self.BINDINGS, Binding("ctrl+p", "command_palette", N_("Command palette")),
+            Binding("tab", "focus_next", N_("Next field or list")),
         ]))
         self.push_screen(HelpScreen(key_markdown(key_table(sections, key_name))))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers every key of the screen, as well as Textual's own commands."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         seen = set()
         for active in screen.active_bindings.values():
-            binding = active.binding
+            binding = translated(active.binding)
             if not binding.description or binding.action in seen or not active.enabled:
                 continue
             if not isinstance(active.node, Screen | App):
@@ -207,7 +257,7 @@ class ThresholdApp(App[int]):
             seen.add(binding.action)
             yield SystemCommand(
                 binding.tooltip or binding.description,
-                f"Key: {self.get_key_display(binding)}",
+                _("Key: {key}").format(key=self.get_key_display(binding)),
                 partial(self._run_binding, active.node, binding.action),
             )
 
@@ -289,9 +339,10 @@ class ThresholdApp(App[int]):
         if not self._quit_unsaved:
             # Never close silently on work that is not on disk: say so, and ask again.
             self._quit_unsaved = True
-            self.notify(f"The session is NOT saved ({self.unsaved}). Free some space and "
-                        "change anything to retry, or press Ctrl+Q again to quit without "
-                        "saving.", title="Not saved", severity="error", timeout=60)
+            self.notify(_("The session is NOT saved ({reason}). Free some space and change "
+                          "anything to retry, or press Ctrl+Q again to quit without "
+                          "saving.").format(reason=self.unsaved),
+                        title=_("Not saved"), severity="error", timeout=60)
             return
         self.exit(int(ExitStatus.ERROR))
 
@@ -331,21 +382,23 @@ def write_crash_log(error: BaseException, folder: Path, clock: Clock) -> Path | 
 def crash_message(app: ThresholdApp) -> str:
     error = app.crash
     lines = [
-        "threshold-guide stopped because of an internal error"
-        + (f" ({type(error).__name__}: {error})." if error else "."),
+        _("threshold-guide stopped because of an internal error ({error}).").format(
+            error=f"{type(error).__name__}: {error}")
+        if error else _("threshold-guide stopped because of an internal error."),
     ]
     if app.unsaved is not None:
-        lines.append(f"Your latest answers could not be saved ({app.unsaved}).")
+        lines.append(_("Your latest answers could not be saved ({reason}).").format(
+            reason=app.unsaved))
         if app.saved_path is not None:
-            lines.append(f"What was saved before is in {app.saved_path}")
+            lines.append(_("What was saved before is in {path}").format(path=app.saved_path))
     elif app.saved_path is not None:
-        lines.append(f"Your session is saved: {app.saved_path}")
-        lines.append("Start threshold-guide again and resume it from the start screen.")
+        lines.append(_("Your session is saved: {path}").format(path=app.saved_path))
+        lines.append(_("Start threshold-guide again and resume it from the start screen."))
     else:
-        lines.append("No session was open, so nothing typed was lost.")
+        lines.append(_("No session was open, so nothing typed was lost."))
     if app.crash_log is not None:
-        lines.append(f"Details for a bug report: {app.crash_log}")
-    lines.append("If a child is in immediate danger, call the police on 999 now.")
+        lines.append(_("Details for a bug report: {path}").format(path=app.crash_log))
+    lines.append(_("If a child is in immediate danger, call the police on 999 now."))
     return "\n".join(lines)
 
 
@@ -355,9 +408,12 @@ def run_app(
     app: ThresholdApp | None = None,
     headless: bool = False,
     auto_pilot: Callable[..., Any] | None = None,
+    language: str | None = None,
 ) -> int:
-    """Run the app; on a crash print a clear message and the saved session's path."""
-    app = app or ThresholdApp(guidance)
+    """Run the app; on a crash print a clear message and the saved session's path.
+
+    ``language`` (from ``--lang``) wins over the language remembered from the last run."""
+    app = app or ThresholdApp(guidance, language=language)
     try:
         app.run(headless=headless, auto_pilot=auto_pilot)
     except Exception as error:
@@ -370,7 +426,8 @@ def run_app(
             print(app.crash_log.read_text(encoding="utf-8"), file=sys.stderr)
         return int(ExitStatus.INTERNAL)
     if app.unsaved is not None:
-        print(f"threshold-guide: error: the session could not be saved ({app.unsaved}); the "
-              "answers given since the last save were not kept.", file=sys.stderr)
+        print(_("threshold-guide: error: the session could not be saved ({reason}); the "
+                "answers given since the last save were not kept.").format(
+                    reason=app.unsaved), file=sys.stderr)
         return int(ExitStatus.ERROR)
     return int(app.return_code or 0)

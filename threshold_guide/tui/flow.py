@@ -15,13 +15,14 @@ from textual.screen import Screen
 
 from threshold_guide.deadlines.closures import load_calendar
 from threshold_guide.deadlines.schedule import follow_through
+from threshold_guide.i18n.catalogue import _, interface_language, ngettext
+from threshold_guide.i18n.languages import DEFAULT_LANGUAGE
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import Decision, ThresholdDocument
 from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.session import Session
-from threshold_guide.models.text import render
+from threshold_guide.models.text import language_coverage, render
 from threshold_guide.paths import shipped_scenarios
-from threshold_guide.plural import counted
 from threshold_guide.scenarios.library import ScenarioLibrary
 from threshold_guide.session.creation import new_session, session_ids
 from threshold_guide.session.upgrade import check_pin, repair_session, upgrade_session
@@ -69,6 +70,8 @@ class SessionFlow:
         """Household cases (conferences), saved beside the sessions."""
         self.override_drafts: dict[str, OverrideChoice] = {}
         """Overrides begun on a summary and not saved yet, by session id."""
+        self._language_told: set[str] = set()
+        """Sessions whose document was said to lack their language, told once a run."""
 
     def today(self) -> dt.date:
         return self.clock().date()
@@ -81,6 +84,14 @@ class SessionFlow:
             agency=latest.session.agency if latest else "",
         )
 
+    def rebuild(self) -> None:
+        """A fresh start screen in place of every screen shown (after a change of
+        language: screens made before it hold the old language's words)."""
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        self.app.current = None
+        self.app.push_screen(self.start_screen())
+
     # Listing ----------------------------------------------------------------------------
 
     def resume_rows(self) -> list[ResumeRow]:
@@ -90,11 +101,13 @@ class SessionFlow:
                 session = item.session
                 ref = session.guidance
                 document = self.pinned_document(ref.id, ref.version, ref.sha256)
-                done = progress(document, session).brief() if document else (
-                    f"{counted(len(session.answers), 'answer')}; guidance version not found"
+                done = progress(document, session).brief(session.language) if document else (
+                    ngettext("{count} answer; guidance version not found",
+                             "{count} answers; guidance version not found",
+                             len(session.answers))
                 )
                 if document is not None and self._chase(document, session):
-                    done = f"⚠ CHASE NOW · {done}"
+                    done = _("⚠ CHASE NOW · {progress}").format(progress=done)
                 rows.append(ResumeRow(
                     key=session.session_id, reference=session.reference,
                     document=f"{ref.id} {ref.version}", progress=done,
@@ -104,7 +117,8 @@ class SessionFlow:
                 ))
             else:
                 rows.append(ResumeRow(
-                    key=item.path.name, reference=f"⚠ unreadable: {item.path.name}",
+                    key=item.path.name,
+                    reference=_("⚠ unreadable: {name}").format(name=item.path.name),
                     document="—", progress=item.reason, last_change="—", readable=False,
                     path=item.path,
                 ))
@@ -143,10 +157,11 @@ class SessionFlow:
         except OSError as error:
             if not self.failing:  # once, not on every keystroke, until it works again
                 self.app.notify(
-                    f"Could not save the session to {self.store.directory}: "
-                    f"{error.strerror or error}. Your latest answers are NOT saved. Keep "
-                    "this window open and free some space; saving is retried on every change.",
-                    title="Not saved", severity="error", timeout=60,
+                    _("Could not save the session to {folder}: {reason}. Your latest answers "
+                      "are NOT saved. Keep this window open and free some space; saving is "
+                      "retried on every change.").format(
+                          folder=self.store.directory, reason=error.strerror or error),
+                    title=_("Not saved"), severity="error", timeout=60,
                 )
             self.failing = True
             self.app.unsaved = error.strerror or str(error)
@@ -155,14 +170,16 @@ class SessionFlow:
         self.app.unsaved = None
         if saved.copied_from is not None:
             self.app.notify(
-                f"Another window or program changed session {saved.copied_from} while it was "
-                f"open here. To keep both, your answers are now saved as a new session, "
-                f"{saved.session_id}; the other version is unchanged.",
-                title="Saved as a copy", severity="warning", timeout=30,
+                _("Another window or program changed session {old} while it was open here. "
+                  "To keep both, your answers are now saved as a new session, {new}; the "
+                  "other version is unchanged.").format(
+                      old=saved.copied_from, new=saved.session_id),
+                title=_("Saved as a copy"), severity="warning", timeout=30,
             )
         if self.failing:
             self.failing = False
-            self.app.notify(f"Saved again: {self.app.saved_path}", title="Saved")
+            self.app.notify(_("Saved again: {path}").format(path=self.app.saved_path),
+                            title=_("Saved"))
         return True
 
     def keep(self, document: ThresholdDocument, sha256: str) -> None:
@@ -172,11 +189,15 @@ class SessionFlow:
 
     # Starting and resuming --------------------------------------------------------------
 
-    def _created(self, session: Session) -> Session:
+    def _created(self, session: Session, family_language: str | None = None) -> Session:
         """The new session saved under an id no file has (random: two app windows, or two
-        browser tabs, starting in the same second must never share a file)."""
+        browser tabs, starting in the same second must never share a file), in the
+        interface's language, with the family's language when the practitioner gave it."""
         ids = session_ids(session.reference, session.created_at, unpredictable=True)
-        session = session.model_copy(update={"session_id": next(ids)})
+        session = session.model_copy(update={
+            "session_id": next(ids), "language": interface_language(),
+            "family_language": family_language,
+        })
         try:
             return self.store.create(session, ids)
         except OSError:
@@ -192,7 +213,7 @@ class SessionFlow:
         session = self._created(new_session(
             message.entry.document, message.entry.sha256, now=now,
             reference=message.reference, role=message.role, agency=message.agency,
-        ))
+        ), message.family_language)
         self.keep(message.entry.document, message.entry.sha256)
         self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
 
@@ -223,8 +244,9 @@ class SessionFlow:
         self.app.pop_screen()  # the scenario picker; back from the walk goes to start
         self.open(Walkthrough(message.entry.document, message.entry.sha256, session))
         # The case first, before the first question; F7 brings it back on every question.
-        self.app.push_screen(InfoModal(render(message.scenario.title),
-                                       render(message.scenario.vignette)))
+        language = session.language
+        self.app.push_screen(InfoModal(render(message.scenario.title, language),
+                                       render(message.scenario.vignette, language)))
 
     def resume(self, session_id: str) -> None:
         if session_id.startswith(HOUSEHOLD_KEY):
@@ -233,7 +255,7 @@ class SessionFlow:
         try:
             session = self.store.load(session_id)
         except (SessionUnreadable, ValueError) as problem:
-            self.app.notify(str(problem), title="Cannot resume", severity="error")
+            self.app.notify(str(problem), title=_("Cannot resume"), severity="error")
             return
         check = check_pin(session, self.catalog, self.today(),
                           self.store.kept_document(session.guidance.sha256))
@@ -249,10 +271,11 @@ class SessionFlow:
         ]
         if pinned is None and not moves:
             self.app.notify(
-                f"The guidance this session uses ({session.guidance.id} "
-                f"{session.guidance.version}) is not available. The session is kept at "
-                f"{self.store.path_for(session.session_id)}.",
-                title="Cannot resume", severity="error", timeout=20,
+                _("The guidance this session uses ({document} {version}) is not available. "
+                  "The session is kept at {path}.").format(
+                      document=session.guidance.id, version=session.guidance.version,
+                      path=self.store.path_for(session.session_id)),
+                title=_("Cannot resume"), severity="error", timeout=20,
             )
             return
         self.app.push_screen(ResumeModal(check, moves), partial(self._resume_chosen, session))
@@ -268,13 +291,19 @@ class SessionFlow:
             self.keep(choice.entry.document, choice.entry.sha256)
             state = Walkthrough(choice.entry.document, choice.entry.sha256, choice.upgrade.session)
             dropped = len(choice.upgrade.dropped)
-            change = choice.upgrade.outcome_change()
+            change = choice.upgrade.outcome_change(session.language)
+            lines = [
+                _("Moved to version {version}.").format(version=choice.entry.version),
+                ngettext("{count} changed question needs answering again.",
+                         "{count} changed questions need answering again.", dropped)
+                if dropped else _("All answers were kept."),
+            ]
+            if change:
+                lines.append(_("{change} This is recorded in the session's history.").format(
+                    change=change))
             self.app.notify(
-                f"Moved to version {choice.entry.version}. "
-                + (f"{counted(dropped, 'changed question needs', 'changed questions need')} "
-                   "answering again." if dropped else "All answers were kept.")
-                + (f" {change} This is recorded in the session's history." if change else ""),
-                title="Guidance updated",
+                " ".join(lines),
+                title=_("Guidance updated"),
                 severity="warning" if change else "information",
                 timeout=30 if change else 5,
             )
@@ -285,7 +314,7 @@ class SessionFlow:
         (they are asked again) rather than failing on them."""
         repair = repair_session(state.session, state.document, self.clock())
         if repair.notice is not None:
-            self.app.notify(repair.notice, title="Some answers must be given again",
+            self.app.notify(repair.notice, title=_("Some answers must be given again"),
                             severity="warning", timeout=30)
         self.open(Walkthrough(state.document, state.sha256, repair.session))
 
@@ -297,13 +326,13 @@ class SessionFlow:
             if yes:
                 self.store.delete(session_id)
                 self.refresh_start()
-                self.app.notify("Session deleted.")
+                self.app.notify(_("Session deleted."))
 
         self.app.push_screen(ConfirmModal(
-            "Delete this session?",
-            "The saved answers and notes of this session will be deleted from this computer. "
-            "Exported summaries are not affected.",
-            "Delete",
+            _("Delete this session?"),
+            _("The saved answers and notes of this session will be deleted from this "
+              "computer. Exported summaries are not affected."),
+            _("Delete"),
         ), confirmed)
 
     def about(self) -> None:
@@ -315,11 +344,34 @@ class SessionFlow:
         """Show a session where it stands: its question, or the summary if finished."""
         self.save(state)
         self.app.push_screen(self.screen_for(state, "question" if state.question else "summary"))
+        self.tell_language(state)
+
+    def tell_language(self, state: Walkthrough) -> None:
+        """Say, once a run for each session, that its document lacks its language: the
+        English shown instead must never pass for a translation."""
+        language = state.session.language
+        if language == DEFAULT_LANGUAGE or state.session.session_id in self._language_told:
+            return
+        self._language_told.add(state.session.session_id)
+        texts, translated = language_coverage(state.document, language)
+        document = f"{state.document.id} {state.document.version}"
+        if translated == 0:
+            text = _("This guidance ({document}) has no text in this session's language "
+                     "({language}): everything from it is shown in English.")
+        elif translated < texts:
+            text = _("This guidance ({document}) has this session's language ({language}) "
+                     "for {translated} of its {texts} texts; the rest is shown in English.")
+        else:
+            return
+        self.app.notify(text.format(document=document, language=language,
+                                    translated=translated, texts=texts),
+                        title=_("Not translated"), severity="warning", timeout=20)
 
     def screen_for(self, state: Walkthrough, view: str) -> Screen[None]:
         scenario = self.scenario_of(state.session)
         if view == "question" and state.question is not None:
-            vignette = render(scenario.vignette) if scenario is not None else None
+            vignette = (render(scenario.vignette, state.session.language)
+                        if scenario is not None else None)
             return QuestionScreen(state, self.clock, vignette)
         if view == "comparison" and scenario is not None:
             return ComparisonScreen(state, scenario)
@@ -336,9 +388,9 @@ class SessionFlow:
         if message.view == "start" and not saved:
             # Closing the walk would hide answers that are only in memory: stay on it.
             self.app.notify(
-                f"The session is not saved ({self.app.unsaved}), so it stays open. Free some "
-                "space, then change anything or press F10 again.",
-                title="Not saved", severity="error", timeout=30,
+                _("The session is not saved ({reason}), so it stays open. Free some space, "
+                  "then change anything or press F10 again.").format(reason=self.app.unsaved),
+                title=_("Not saved"), severity="error", timeout=30,
             )
             return
         if message.view == "start" or message.state is None:

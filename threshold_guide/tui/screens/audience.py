@@ -8,16 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Label, OptionList, Static
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.explanation import Audience
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 
 NAMES = {
-    Audience.SCHOOL: "School",
-    Audience.HEALTH: "Health",
-    Audience.POLICE: "Police",
-    Audience.SOCIAL_SERVICES: "Social services",
-    Audience.FAMILY: "The family (notes, the child's words and detailed answers left out)",
+    Audience.SCHOOL: N_("School"),
+    Audience.HEALTH: N_("Health"),
+    Audience.POLICE: N_("Police"),
+    Audience.SOCIAL_SERVICES: N_("Social services"),
+    Audience.FAMILY: N_("The family (notes, the child's words and detailed answers left out)"),
 }
 
 
@@ -26,21 +27,22 @@ AUDIENCES = list(Audience)
 
 
 class AudienceModal(BaseModal[Audience]):
-    TITLE_TEXT = "Explain the decision"
+    TITLE_TEXT = N_("Explain the decision")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
-        *(Binding(str(n), f"choose({n})", f"Explain for {NAMES[a]}", show=False)
+        Binding("escape", "close", N_("Cancel")),
+        *(Binding(str(n), f"choose({n})", NAMES[a], show=False)
           for n, a in enumerate(AUDIENCES, start=1)),
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Label(f"Who is the explanation for? (1 to {len(AUDIENCES)}, or arrows and Enter)")
-        yield CursorList([Row(a.value, NAMES[a], f"{i}.") for i, a in
+        yield Label(_("Who is the explanation for? (1 to {last}, or arrows and Enter)").format(
+            last=len(AUDIENCES)))
+        yield CursorList([Row(a.value, _(NAMES[a]), f"{i}.") for i, a in
                           enumerate(AUDIENCES, start=1)], id="audiences", compact=True)
         # Said before the family version is shown, as the CLI does, not after it is shared.
-        yield Static("Before sharing the family version, check with your DSP or social "
-                     "services that telling the family will not put anyone at greater risk.",
-                     markup=False, classes="dialog-note")
+        yield Static(_("Before sharing the family version, check with your DSP or social "
+                       "services that telling the family will not put anyone at greater "
+                       "risk."), markup=False, classes="dialog-note")
 
     def on_mount(self) -> None:
         self.query_one("#audiences", CursorList).focus()

@@ -12,14 +12,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from threshold_guide.i18n.catalogue import N_, _
+from threshold_guide.tui.bindings import TranslatedKeys
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
 
 ResultType = TypeVar("ResultType")
 
 
-class BaseScreen(Screen[None]):
-    """A full screen. Subclasses give their content in :meth:`compose_body`."""
+class BaseScreen(TranslatedKeys, Screen[None]):
+    """A full screen. Subclasses give their content in :meth:`compose_body`; its keys are
+    shown in the interface language."""
 
     HELP_TITLE: ClassVar[str] = ""
     """Heading of this screen's keys on the help screen; empty leaves it out."""
@@ -34,11 +37,11 @@ class BaseScreen(Screen[None]):
         return ()
 
 
-class BaseModal(ModalScreen[ResultType]):
+class BaseModal(TranslatedKeys, ModalScreen[ResultType]):
     """A dialog over another screen. Escape closes it without a result."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
+        Binding("escape", "close", N_("Close")),
     ]
     TITLE_TEXT: ClassVar[str] = ""
 
@@ -52,7 +55,7 @@ class BaseModal(ModalScreen[ResultType]):
         yield KeyFooter()
 
     def dialog_title(self) -> str:
-        return self.TITLE_TEXT
+        return _(self.TITLE_TEXT) if self.TITLE_TEXT else ""
 
     def compose_body(self) -> Iterable[Widget]:
         return ()

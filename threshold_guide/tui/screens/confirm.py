@@ -9,14 +9,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.tui.screens.base import BaseModal
 
 
 class ConfirmModal(BaseModal[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
-        Binding("y", "yes", "Yes", show=False),
-        Binding("n", "close", "No", show=False),
+        Binding("escape", "close", N_("Cancel")),
+        Binding("y", "yes", N_("Yes"), show=False),
+        Binding("n", "close", N_("No"), show=False),
     ]
 
     def __init__(self, title: str, question: str, yes: str) -> None:
@@ -32,7 +33,7 @@ class ConfirmModal(BaseModal[bool]):
         yield Static(self._question, markup=False, classes="dialog-note")
         with Horizontal(classes="dialog-buttons"):
             yield Button(self._yes, id="yes", variant="error", compact=True)
-            yield Button("Cancel", id="no", compact=True)
+            yield Button(_("Cancel"), id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Label, Static, TextArea
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.text import render
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.note_box import TYPING_PAUSE
 from threshold_guide.tui.widgets.suggestion_box import answer_label
 
-QUESTION = "Why do you depart from the guidance's suggestion?"
+QUESTION = N_("Why do you depart from the guidance's suggestion? (required)")
 
 Record = Callable[[str], Walkthrough | None]
 """Takes the reason as typed so far, saves it, and returns the state it is saved in."""
@@ -33,10 +34,10 @@ class DepartureModal(BaseModal[bool]):
     #departure-lower, #departure-problem { text-style: bold; color: $text-error; }
     #departure-lower { margin-bottom: 1; }
     """
-    TITLE_TEXT = "Departing from the guidance's suggestion"
+    TITLE_TEXT = N_("Departing from the guidance's suggestion")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Choose again"),
-        Binding("ctrl+s", "save", "Save reason and go on"),
+        Binding("escape", "close", N_("Choose again")),
+        Binding("ctrl+s", "save", N_("Save reason and go on")),
     ]
 
     def __init__(self, state: Walkthrough, record: Record) -> None:
@@ -51,29 +52,35 @@ class DepartureModal(BaseModal[bool]):
         state = self.state
         suggestion, question, given = state.suggestion, state.question, state.given
         assert suggestion is not None and question is not None and given is not None
+        language = state.session.language
         yield Static(
-            f"The answers so far point to “{answer_label(question, suggestion.target)}” "
-            f"(suggested because: {render(suggestion.rationale)}). You chose "
-            f"“{answer_label(question, str(given.answer))}”: a professional-judgement "
-            "departure. The summary shows both, with your reason.",
+            _("The answers so far point to “{suggested}” (suggested because: {rationale}). "
+              "You chose “{chosen}”: a professional-judgement departure. The summary shows "
+              "both, with your reason.").format(
+                  suggested=answer_label(question, suggestion.target, language),
+                  rationale=render(suggestion.rationale, language),
+                  chosen=answer_label(question, str(given.answer), language)),
             markup=False, classes="dialog-note",
         )
         effect = state.departure_effect()
         if effect is not None and effect.lower:
             assert effect.chosen is not None and effect.suggested is not None
             yield Static(
-                f"⚠ This is a LOWER level than the guidance suggests: "
-                f"{render(effect.chosen.title)} instead of {render(effect.suggested.title)}. "
-                "The summary will flag it; check it with your designated safeguarding person.",
+                _("⚠ This is a LOWER level than the guidance suggests: {chosen} instead of "
+                  "{suggested}. The summary will flag it; check it with your designated "
+                  "safeguarding person.").format(
+                      chosen=render(effect.chosen.title, language),
+                      suggested=render(effect.suggested.title, language)),
                 id="departure-lower", markup=False,
             )
-        yield Label(f"{QUESTION} (required)")
+        yield Label(_(QUESTION))
         yield TextArea(self._saved, id="departure-reason", soft_wrap=True,
                        tab_behavior="focus")
         yield Static(id="departure-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save reason and go on", id="save", variant="primary", compact=True)
-            yield Button("Choose again", id="again", compact=True)
+            yield Button(_("Save reason and go on"), id="save", variant="primary",
+                         compact=True)
+            yield Button(_("Choose again"), id="again", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#departure-problem").display = False
@@ -121,8 +128,8 @@ class DepartureModal(BaseModal[bool]):
         self.flush_edits()
         if not self.reason.strip():
             problem = self.query_one("#departure-problem", Static)
-            problem.update("⚠ A reason is required to depart from the suggestion. Press "
-                           "Escape to choose another answer instead.")
+            problem.update(_("⚠ A reason is required to depart from the suggestion. Press "
+                             "Escape to choose another answer instead."))
             problem.display = True
             return
         self.dismiss(True)

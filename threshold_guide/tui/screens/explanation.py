@@ -12,21 +12,23 @@ from textual.widgets import Static
 from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.exports import ExplanationExported, export_explanation
 from threshold_guide.summary.build import SummaryError
 from threshold_guide.tui.messages import Clock
+from threshold_guide.tui.screens.audience import NAMES
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.export import ExportModal, written_line
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 
 
 class ExplanationScreen(BaseScreen):
-    HELP_TITLE = "Explanation screen"
+    HELP_TITLE = N_("Explanation screen")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export"),
-        Binding("escape", "close", "Back to the summary"),
+        Binding("ctrl+s", "export", N_("Export")),
+        Binding("escape", "close", N_("Back to the summary")),
     ]
 
     def __init__(self, state: Walkthrough, audience: Audience, clock: Clock,
@@ -48,17 +50,21 @@ class ExplanationScreen(BaseScreen):
         yield MarkdownView(id="explanation")
 
     def on_mount(self) -> None:
-        self.sub_title = f"Explanation · {self.audience.value}"
+        self.sub_title = _("Explanation · {audience}").format(audience=_(NAMES[self.audience]))
         self.query_one("#export-line").display = False
+        session = self.state.session
+        # The family reads it in their language, when recorded; partners in the walk's.
+        language = (session.family_language or session.language
+                    if self.audience is Audience.FAMILY else session.language)
         try:
             # Stamped once, when opened: the export then says exactly what is on screen.
             self.explanation = explain(self.state.document, self.state.sha256,
-                                       self.state.session, self.audience, self.clock(), "en",
+                                       session, self.audience, self.clock(), language,
                                        self.calendar,
                                        confirm_unsafe_share=self.confirm_unsafe_share)
         except (ExplainError, SummaryError, AnswerError) as problem:
             self.query_one("#explanation", MarkdownView).update(
-                f"# No explanation\n\n{problem}")
+                _("# No explanation\n\n{problem}").format(problem=problem))
         else:
             self.query_one("#explanation", MarkdownView).update(
                 render_explanation_markdown(self.explanation))
@@ -75,8 +81,9 @@ class ExplanationScreen(BaseScreen):
 
         name = f"{stem}-explain-{self.audience.value}"
         self.app.push_screen(
-            ExportModal(write, self.export_dir, "Markdown and HTML", f"{name}.md and .html",
-                        title="Export the explanation"),
+            ExportModal(write, self.export_dir, N_("Markdown and HTML"),
+                        _("{name}.md and .html").format(name=name),
+                        title=N_("Export the explanation")),
             self._exported,
         )
 
@@ -86,7 +93,8 @@ class ExplanationScreen(BaseScreen):
         line = self.query_one("#export-line", Static)
         line.update(written_line(result))
         line.display = True
-        self.notify(f"Saved {result.markdown.name} and {result.html.name} in {result.folder}")
+        self.notify(_("Saved {markdown} and {html} in {folder}").format(
+            markdown=result.markdown.name, html=result.html.name, folder=result.folder))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
 from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.exports import Exported, export_summary
 from threshold_guide.tui.messages import Clock
@@ -35,14 +36,14 @@ W = TypeVar("W", bound=Written)
 
 
 class ExportModal(BaseModal[W], Generic[W]):
-    TITLE_TEXT = "Export"
+    TITLE_TEXT = N_("Export")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
-        Binding("ctrl+s", "export", "Export"),
+        Binding("escape", "close", N_("Cancel")),
+        Binding("ctrl+s", "export", N_("Export")),
     ]
 
     def __init__(self, write: Callable[[Path], W], folder: Path, kinds: str, files: str,
-                 title: str = "Export the summary") -> None:
+                 title: str = N_("Export the summary")) -> None:
         super().__init__()
         self.write = write
         self.folder = folder
@@ -51,17 +52,18 @@ class ExportModal(BaseModal[W], Generic[W]):
         self.title_text = title
 
     def dialog_title(self) -> str:
-        return self.title_text
+        return _(self.title_text)
 
     def compose_body(self) -> ComposeResult:
-        yield Label(f"Folder for the files ({self.kinds}):")
+        yield Label(_("Folder for the files ({kinds}):").format(kinds=_(self.kinds)))
         yield Input(str(self.folder), id="folder", compact=True)
-        yield Static(f"Files: {self.files}. They hold case information: keep them where "
-                     "your agency keeps case records.", markup=False, classes="dialog-note")
+        yield Static(_("Files: {files}. They hold case information: keep them where your "
+                       "agency keeps case records.").format(files=self.files),
+                     markup=False, classes="dialog-note")
         yield Static(id="export-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Export", id="do-export", variant="primary", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+            yield Button(_("Export"), id="do-export", variant="primary", compact=True)
+            yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-problem").display = False
@@ -82,13 +84,14 @@ class ExportModal(BaseModal[W], Generic[W]):
         folder_text = self.query_one("#folder", Input).value.strip()
         problem = self.query_one("#export-problem", Static)
         if not folder_text:
-            problem.update("⚠ Give a folder.")
+            problem.update(_("⚠ Give a folder."))
             problem.display = True
             return
         try:
             result = self.write(Path(folder_text))
         except OSError as error:
-            problem.update(f"⚠ Could not write there: {error.strerror or error}")
+            problem.update(_("⚠ Could not write there: {reason}").format(
+                reason=error.strerror or error))
             problem.display = True
             return
         self.dismiss(result)
@@ -100,11 +103,12 @@ def summary_export(state: Walkthrough, clock: Clock, folder: Path,
     stem = state.session.session_id
 
     def write(target: Path) -> Exported:
-        return export_summary(state.summary(clock(), calendar=calendar), target, stem)
+        return export_summary(state.summary(clock(), state.session.language, calendar=calendar),
+                              target, stem)
 
-    return ExportModal(write, folder, "Markdown, JSON and HTML",
-                       f"{stem}-summary.md, .json and .html")
+    return ExportModal(write, folder, N_("Markdown, JSON and HTML"),
+                       _("{stem}-summary.md, .json and .html").format(stem=stem))
 
 
 def written_line(result: Written) -> str:
-    return "Exported: " + "  ".join(str(path) for path in result.paths())
+    return _("Exported: {paths}").format(paths="  ".join(str(path) for path in result.paths()))

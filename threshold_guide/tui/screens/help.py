@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Markdown
 
+from threshold_guide.i18n.catalogue import N_, _
+from threshold_guide.tui.bindings import TranslatedKeys
 from threshold_guide.tui.widgets.danger_banner import DangerBanner
 from threshold_guide.tui.widgets.footer import KeyFooter
 
@@ -30,16 +32,20 @@ def key_table(
                 numbers = True
                 continue
             if binding.description:
-                what = binding.description + (f": {binding.tooltip}" if binding.tooltip else "")
+                what = _(binding.description)
+                if binding.tooltip:
+                    what = _("{key_label}: {what_it_does}").format(
+                        key_label=what, what_it_does=_(binding.tooltip))
                 rows.append((display(binding), what))
         if numbers:
-            rows.insert(0, ("1 … 9", "Choose (or tick) the answer with that number"))
+            rows.insert(0, ("1 … 9", _("Choose (or tick) the answer with that number")))
         table.append((heading, rows))
     return table
 
 
 def key_name(binding: Binding) -> str:
     """A key as a person reads it: Ctrl+N, F5, Esc."""
+    # As printed on the keys, in every language.
     names = {"escape": "Esc", "delete": "Delete", "enter": "Enter", "tab": "Tab",
              "space": "Space", "home": "Home"}
     parts = binding.key.split("+")
@@ -47,9 +53,9 @@ def key_name(binding: Binding) -> str:
 
 
 def key_markdown(table: KeyTable) -> str:
-    out = ["Everything can also be done with the mouse, and every action is in the command "
-           "palette (Ctrl+P). The footer shows the main keys of each screen; there, ^ means "
-           "Ctrl.", ""]
+    out = [_("Everything can also be done with the mouse, and every action is in the command "
+             "palette (Ctrl+P). The footer shows the main keys of each screen; there, ^ means "
+             "Ctrl."), ""]
     for heading, rows in table:
         out += [f"**{heading}**", ""]
         out += [f"- `{key}` {action}" for key, action in rows]
@@ -57,8 +63,8 @@ def key_markdown(table: KeyTable) -> str:
     return "\n".join(out)
 
 
-class HelpScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+class HelpScreen(TranslatedKeys, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -72,7 +78,7 @@ class HelpScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Help: keys"
+        self.sub_title = _("Help: keys")
         self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:

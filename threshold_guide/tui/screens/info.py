@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Markdown
 
+from threshold_guide.i18n.catalogue import N_
 from threshold_guide.tui.screens.base import BaseModal
 
 
@@ -16,7 +17,7 @@ class InfoModal(BaseModal[None]):
 
     BINDINGS = [  # noqa: RUF012 - Textual reads these as a class attribute
         *BaseModal.BINDINGS,
-        ("enter", "close", "Close"),
+        ("enter", "close", N_("Close")),
     ]
 
     def __init__(self, title: str, markdown: str) -> None:

@@ -9,9 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Markdown
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.tui.screens.base import BaseModal
 
-INTRO = """\
+INTRO = N_("""\
 **threshold-guide** walks you through a threshold document one question at a time and writes
 down why the decision was reached, so you can share the reasoning with partners.
 
@@ -22,20 +23,20 @@ down why the decision was reached, so you can share the reasoning with partners.
 - **Nobody should wait on this tool when a child is in danger.** Call the police on 999.
 - It never needs the child's name: use a case reference. Your answers save themselves on this
   computer after every change, readable only by your user account.
-"""
+""")
 
 
 class IntroModal(BaseModal[bool]):
-    TITLE_TEXT = "Before you start"
+    TITLE_TEXT = N_("Before you start")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "understood", "Understood"),
-        Binding("escape", "understood", "Close", show=False),
+        Binding("enter", "understood", N_("Understood")),
+        Binding("escape", "understood", N_("Close"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-body"):
-            yield Markdown(INTRO)
-        yield Button("Understood (Enter)", id="understood", variant="primary", compact=True)
+            yield Markdown(_(INTRO))
+        yield Button(_("Understood (Enter)"), id="understood", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()

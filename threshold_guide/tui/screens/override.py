@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Label, OptionList, Static, TextArea
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.text import render
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.tui.screens.base import BaseModal
@@ -27,10 +28,10 @@ class OverrideChoice:
 
 
 class OverrideModal(BaseModal[OverrideChoice]):
-    TITLE_TEXT = "Professional-judgement override"
+    TITLE_TEXT = N_("Professional-judgement override")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
-        Binding("ctrl+s", "save", "Save override"),
+        Binding("escape", "close", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save override")),
     ]
 
     def __init__(self, state: Walkthrough, draft: OverrideChoice | None = None) -> None:
@@ -47,26 +48,28 @@ class OverrideModal(BaseModal[OverrideChoice]):
         self.reason = reason
 
     def compose_body(self) -> ComposeResult:
-        yield Label("Choose the outcome your professional judgement reaches instead:")
+        yield Label(_("Choose the outcome your professional judgement reaches instead:"))
         yield CursorList(self._rows(), id="outcomes", compact=True)
         yield Static(id="lower-warning", markup=False)
-        yield Static("Reason (required; shown in the summary beside the guidance outcome). "
-                     "Tab, or Enter on an outcome, moves here:", markup=False)
+        yield Static(_("Reason (required; shown in the summary beside the guidance outcome). "
+                       "Tab, or Enter on an outcome, moves here:"), markup=False)
         yield TextArea(self.reason, id="reason", soft_wrap=True, tab_behavior="focus")
         yield Static(id="override-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save override", id="save", variant="primary", compact=True)
+            yield Button(_("Save override"), id="save", variant="primary", compact=True)
             if self.state.session.override is not None:
-                yield Button("Remove override", id="remove", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Remove override"), id="remove", compact=True)
+            yield Button(_("Cancel"), id="cancel", compact=True)
 
     def _rows(self) -> list[Row]:
         rows = []
+        language = self.state.session.language
         for outcome in sorted(self.state.document.outcomes, key=lambda o: -o.level):
             mark = "(•)" if outcome.id == self.selected else "( )"
-            note = " ← the guidance outcome" if outcome.id == self.reached else ""
-            rows.append(Row(outcome.id, f"{render(outcome.title)} (level {outcome.level}){note}",
-                            mark, disabled=outcome.id == self.reached))
+            text = (_("{title} (level {level}) ← the guidance outcome")
+                    if outcome.id == self.reached else _("{title} (level {level})")).format(
+                        title=render(outcome.title, language), level=outcome.level)
+            rows.append(Row(outcome.id, text, mark, disabled=outcome.id == self.reached))
         return rows
 
     def on_mount(self) -> None:
@@ -95,8 +98,8 @@ class OverrideModal(BaseModal[OverrideChoice]):
         warning = self.query_one("#lower-warning", Static)
         lower = self.selected is not None and self.state.override_is_lower(self.selected)
         warning.update(
-            "⚠ This is a LOWER level than the guidance reached. The summary will flag it; "
-            "check it with your designated safeguarding person." if lower else ""
+            _("⚠ This is a LOWER level than the guidance reached. The summary will flag it; "
+              "check it with your designated safeguarding person.") if lower else ""
         )
         warning.display = lower
 
@@ -121,12 +124,12 @@ class OverrideModal(BaseModal[OverrideChoice]):
         reason = self.query_one("#reason", TextArea).text.strip()
         problem = self.query_one("#override-problem", Static)
         if self.selected is None:
-            problem.update("⚠ Choose an outcome first (arrows and Enter).")
+            problem.update(_("⚠ Choose an outcome first (arrows and Enter)."))
         elif self.selected == self.reached:
-            problem.update("⚠ That is the outcome the guidance reached: an override must "
-                           "choose a different one. To agree with the guidance, cancel.")
+            problem.update(_("⚠ That is the outcome the guidance reached: an override must "
+                             "choose a different one. To agree with the guidance, cancel."))
         elif not reason:
-            problem.update("⚠ A reason is required for an override.")
+            problem.update(_("⚠ A reason is required for an override."))
         else:
             self.dismiss(OverrideChoice(self.selected, reason))
             return

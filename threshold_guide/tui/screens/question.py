@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from threshold_guide.engine.routing import AnswerError
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.logic_book import definitions_markdown, why_markdown
 from threshold_guide.models.document import QuestionType
 from threshold_guide.models.text import render
@@ -27,31 +28,38 @@ from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import NoteBox
 from threshold_guide.tui.widgets.suggestion_box import SuggestionBox
 
-HINT_SINGLE = "Press the answer's number, or use ↑ ↓ and Enter."
-HINT_SINGLE_NOTE = "Choose an answer (number or Enter), write the note, then Ctrl+N to go on."
-HINT_MULTIPLE = "Tick all that apply (number, Space or Enter), then Continue or Ctrl+N."
+HINT_SINGLE = N_("Press the answer's number, or use ↑ ↓ and Enter.")
+HINT_SINGLE_NOTE = N_("Choose an answer (number or Enter), write the note, then Ctrl+N to "
+                      "go on.")
+HINT_MULTIPLE = N_("Tick all that apply (number, Space or Enter), then Continue or Ctrl+N.")
 
 
 class QuestionScreen(BaseScreen):
-    HELP_TITLE = "Question screen"
+    HELP_TITLE = N_("Question screen")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+f", "forward", "Fwd", tooltip="Forward to the next answered question"),
-        Binding("ctrl+e", "to_end", "Last", tooltip="Jump to the furthest answer"),
-        Binding("f2", "definitions", "Terms", tooltip="Definitions this question relies on"),
-        Binding("f3", "why", "Why?", tooltip="Why am I asked this? (with sources)"),
-        Binding("f4", "review", "Review", tooltip="Review and change answers"),
-        Binding("f10", "home", "Close", tooltip="Save and close: back to the start screen"),
+        # Translators: footer key labels; all eight share one 80-column line, keep them short.
+        Binding("ctrl+n", "next", N_("Next")),
+        Binding("ctrl+b", "back", N_("Back")),
+        # Translators: short for "Forward" (footer).
+        Binding("ctrl+f", "forward", N_("Fwd"),
+                tooltip=N_("Forward to the next answered question")),
+        Binding("ctrl+e", "to_end", N_("Last"), tooltip=N_("Jump to the furthest answer")),
+        Binding("f2", "definitions", N_("Terms"),
+                tooltip=N_("Definitions this question relies on")),
+        Binding("f3", "why", N_("Why?"), tooltip=N_("Why am I asked this? (with sources)")),
+        Binding("f4", "review", N_("Review"), tooltip=N_("Review and change answers")),
+        Binding("f10", "home", N_("Close"),
+                tooltip=N_("Save and close: back to the start screen")),
         # Not in the footer, which has room for 80 columns of keys: F1 and the palette
         # list them, and in exercise mode the title says "F7 the case".
-        Binding("f5", "book", "Book", tooltip="The logic book: the whole guidance",
+        Binding("f5", "book", N_("Book"), tooltip=N_("The logic book: the whole guidance"),
                 show=False),
-        Binding("f7", "vignette", "Case", tooltip="The exercise's case (exercise mode)",
+        Binding("f7", "vignette", N_("Case"), tooltip=N_("The exercise's case (exercise mode)"),
                 show=False),
-        Binding("f8", "reason", "Reason", show=False,
-                tooltip="Why you depart from the guidance's suggestion (judgement questions)"),
-        *(Binding(str(n), f"pick({n})", f"Answer {n}", show=False) for n in range(1, 10)),
+        Binding("f8", "reason", N_("Reason"), show=False,
+                tooltip=N_("Why you depart from the guidance's suggestion (judgement "
+                           "questions)")),
+        *(Binding(str(n), f"pick({n})", N_("Answer"), show=False) for n in range(1, 10)),
     ]
 
     def __init__(self, state: Walkthrough, clock: Clock, vignette: str | None = None) -> None:
@@ -74,10 +82,10 @@ class QuestionScreen(BaseScreen):
             yield Static(id="prompt", markup=False)
             yield Static(id="hint", markup=False)
             yield SuggestionBox(id="suggestion")
-            yield AnswerList(id="answers")
-            yield NoteBox(id="note-box")
+            yield AnswerList(id="answers", language=self.state.session.language)
+            yield NoteBox(id="note-box", language=self.state.session.language)
             yield Static(id="problem", markup=False)
-            yield Button("Continue ▸", id="continue", compact=True)
+            yield Button(_("Continue ▸"), id="continue", compact=True)
             yield Static(id="help")
 
     def on_mount(self) -> None:
@@ -85,10 +93,11 @@ class QuestionScreen(BaseScreen):
         self._show()
 
     def _subtitle(self) -> str:
-        ref = self.state.session.reference or "no reference"
+        ref = self.state.session.reference or _("no reference")
         if self.vignette is not None:  # the case is one key away on every question
-            return f"Exercise · {ref} · F7 the case"
-        return f"{render(self.state.document.title)} {self.state.document.version} · {ref}"
+            return _("Exercise · {reference} · F7 the case").format(reference=ref)
+        title = render(self.state.document.title, self.state.session.language)
+        return f"{title} {self.state.document.version} · {ref}"
 
     # Showing ----------------------------------------------------------------------------
 
@@ -99,9 +108,10 @@ class QuestionScreen(BaseScreen):
             return
         self.query_one(Breadcrumb).show(state)
         multiple = question.type is QuestionType.MULTIPLE
-        self.query_one("#prompt", Static).update(render(question.prompt))
+        language = state.session.language
+        self.query_one("#prompt", Static).update(render(question.prompt, language))
         hint = HINT_MULTIPLE if multiple else HINT_SINGLE_NOTE if question.note else HINT_SINGLE
-        self.query_one("#hint", Static).update(hint)
+        self.query_one("#hint", Static).update(_(hint))
         self.query_one(SuggestionBox).show(state)
         suggestion = state.suggestion
         answers = self.query_one(AnswerList)
@@ -126,7 +136,8 @@ class QuestionScreen(BaseScreen):
 
     def _show_help(self) -> None:
         question = self.state.question
-        help_text = render(question.help).strip() if question is not None else ""
+        language = self.state.session.language
+        help_text = render(question.help, language).strip() if question is not None else ""
         help_widget = self.query_one("#help", Static)
         help_widget.display = bool(help_text)
         # Pre-rendered, cached text: Textual's Markdown widget would build a widget per
@@ -150,7 +161,7 @@ class QuestionScreen(BaseScreen):
 
     def _set_problem(self, text: str | None) -> None:
         problem = self.query_one("#problem", Static)
-        problem.update(f"⚠ {text}" if text else "")
+        problem.update(_("⚠ {problem}").format(problem=text) if text else "")
         problem.display = bool(text)
 
     # Changing the session ---------------------------------------------------------------
@@ -268,14 +279,14 @@ class QuestionScreen(BaseScreen):
     def action_back(self) -> None:
         self._apply_note()
         if self.state.index == 0:
-            self.notify("This is the first question.")
+            self.notify(_("This is the first question."))
             return
         self._commit(self.state.back(), moved=True)
 
     def action_forward(self) -> None:
         self._apply_note()
         if self.state.given is None:
-            self.notify("This question has no answer yet.")
+            self.notify(_("This question has no answer yet."))
             return
         self.action_next()
 
@@ -291,18 +302,21 @@ class QuestionScreen(BaseScreen):
     def action_definitions(self) -> None:
         question = self.state.question
         if question is not None:
-            text = definitions_markdown(self.state.document, question)
-            self.app.push_screen(InfoModal("Definitions for this question", text))
+            text = definitions_markdown(self.state.document, question,
+                                        self.state.session.language)
+            self.app.push_screen(InfoModal(_("Definitions for this question"), text))
 
     def action_why(self) -> None:
         if self.state.question is not None:
             self.app.push_screen(InfoModal(
-                "Why am I asked this?", why_markdown(self.state.document, self.state.question)
+                _("Why am I asked this?"),
+                why_markdown(self.state.document, self.state.question,
+                             self.state.session.language),
             ))
 
     def action_vignette(self) -> None:
         if self.vignette is not None:
-            self.app.push_screen(InfoModal("The case", self.vignette))
+            self.app.push_screen(InfoModal(_("The case"), self.vignette))
 
     def action_book(self) -> None:
         self.app.push_screen(BrowserScreen(self.state.document))

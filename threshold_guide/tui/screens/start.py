@@ -20,6 +20,8 @@ from textual.widgets import (
     TabPane,
 )
 
+from threshold_guide.i18n.catalogue import N_, _, interface_language
+from threshold_guide.i18n.languages import INTERFACE_LANGUAGES, language_name
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Status
 from threshold_guide.models.text import render
@@ -28,38 +30,60 @@ from threshold_guide.summary.build import DECISION_NAMES
 from threshold_guide.summary.markdown_escape import escape
 from threshold_guide.tui.screens.base import BaseScreen
 from threshold_guide.tui.screens.browser import BrowserScreen
+from threshold_guide.tui.translation_note import unchecked_note
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 from threshold_guide.tui.widgets.session_list import ResumeRow, SessionList
 
-ABOUT = (
+ABOUT = N_(
     "This tool supports professional judgement; it does not make the decision. The shipped "
     "guidance is an example for a Regional Safeguarding Board to adapt. Nobody should wait "
     "on it when a child is in danger."
 )
 
+STATUS_NAMES = {
+    Status.DRAFT: N_("draft"),
+    Status.PUBLISHED: N_("published"),
+    Status.WITHDRAWN: N_("withdrawn"),
+}
+
+# The words of summary.build's DECISION_NAMES, marked here too so the start screen shows
+# them translated whoever owns that table.
+N_("Duty to report a child at risk")
+N_("Section 47 enquiry: reasonable cause to suspect significant harm")
+N_("Registration on the Child Protection Register")
+N_("Level of need")
+
+NOT_RECORDED = "-"
+"""The family's language choice for "not recorded" (a Select value cannot be None)."""
+
 
 class StartScreen(BaseScreen):
-    HELP_TITLE = "Start screen"
+    HELP_TITLE = N_("Start screen")
     AUTO_FOCUS = ".first-focus"
     """First use starts at the role; later, role and agency come from the last session and
     the case reference is what is left to type."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "begin", "Start walk"),
-        Binding("f5", "book", "Logic book"),
-        Binding("ctrl+r", "show_tab('resume')", "Resume list"),
-        Binding("escape", "show_tab('new')", "New walk", show=False),
-        Binding("delete", "delete", "Delete session", show=False),
-        Binding("f7", "exercise", "Exercise", tooltip="Exercise mode: practise a scenario"),
-        Binding("f8", "about", "About"),
+        # Translators: footer key labels; keep them short (the footer has 80 columns).
+        Binding("ctrl+n", "begin", N_("Start walk")),
+        Binding("f5", "book", N_("Logic book")),
+        Binding("ctrl+r", "show_tab('resume')", N_("Resume list")),
+        Binding("escape", "show_tab('new')", N_("New walk"), show=False),
+        Binding("delete", "delete", N_("Delete session"), show=False),
+        Binding("f7", "exercise", N_("Exercise"),
+                tooltip=N_("Exercise mode: practise a scenario")),
+        Binding("f8", "about", N_("About")),
     ]
 
     class Begin(Message):
-        def __init__(self, entry: Entry, role: str, agency: str, reference: str) -> None:
+        def __init__(self, entry: Entry, role: str, agency: str, reference: str,
+                     family_language: str | None = None) -> None:
             super().__init__()
             self.entry = entry
             self.role = role
             self.agency = agency
             self.reference = reference
+            self.family_language = family_language
+            """The family's language as the practitioner recorded it; None: not recorded."""
 
     class Resume(Message):
         def __init__(self, session_id: str) -> None:
@@ -97,52 +121,71 @@ class StartScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with TabbedContent(initial="new", id="tabs"):
-            with TabPane("New walk", id="new"), VerticalScroll(id="new-form"):
+            with TabPane(_("New walk"), id="new"), VerticalScroll(id="new-form"):
                 yield from self._compose_new()
             with TabPane(self._resume_label(), id="resume"):
                 yield Static(id="resume-help", markup=False)
                 yield SessionList(id="sessions")
             if self.catalog.broken:
-                label = f"Problems ({len(self.catalog.broken)})"
+                label = _("Problems ({count})").format(count=len(self.catalog.broken))
                 with TabPane(label, id="problems"):
                     yield MarkdownView(self._problems_markdown(), id="problems-text")
 
     def _compose_new(self) -> ComposeResult:
         ids = self.catalog.ids()
         with Horizontal(classes="field"):
-            yield Label("Document", classes="field-label")
+            # Translators: a field label, at most 11 characters.
+            yield Label(_("Document"), classes="field-label")
             yield Select[str](
                 [(self._doc_label(i), i) for i in ids], id="document", compact=True,
                 allow_blank=False, value=ids[0] if ids else Select.NULL,
-            ) if ids else Static("No usable guidance found (see Problems).", markup=False)
+            ) if ids else Static(_("No usable guidance found (see Problems)."), markup=False)
         with Horizontal(classes="field"):
-            yield Label("Version", classes="field-label")
-            yield Select[str]([], id="version", compact=True, prompt="Choose a version")
+            # Translators: a field label, at most 11 characters.
+            yield Label(_("Version"), classes="field-label")
+            yield Select[str]([], id="version", compact=True, prompt=_("Choose a version"))
         yield Static(id="doc-info", markup=False)
         with Horizontal(classes="field"):
-            yield Label("Your role", classes="field-label")
+            # Translators: a field label, at most 11 characters.
+            yield Label(_("Your role"), classes="field-label")
             yield Input(self.role, id="role", compact=True, classes=self._first("role"),
-                        placeholder="e.g. Designated safeguarding person")
+                        placeholder=_("e.g. Designated safeguarding person"))
         with Horizontal(classes="field"):
-            yield Label("Agency", classes="field-label")
+            # Translators: a field label, at most 11 characters.
+            yield Label(_("Agency"), classes="field-label")
             yield Input(self.agency, id="agency", compact=True,
-                        placeholder="e.g. school, health, police")
+                        placeholder=_("e.g. school, health, police"))
         with Horizontal(classes="field"):
-            yield Label("Case ref.", classes="field-label")
+            # Translators: a field label, at most 11 characters.
+            yield Label(_("Case ref."), classes="field-label")
             yield Input(id="reference", compact=True, max_length=200,
                         classes=self._first("reference"),
-                        placeholder="a case or file reference, never the child's name")
+                        placeholder=_("a case or file reference, never the child's name"))
         yield Static(id="reference-warning", markup=False)
+        with Horizontal(classes="field"):
+            yield Label(_("Family's language"), classes="field-label wide")
+            yield Select[str](
+                [(_("not recorded"), NOT_RECORDED),
+                 *((language_name(code), code) for code in INTERFACE_LANGUAGES)],
+                id="family-language", compact=True, allow_blank=False, value=NOT_RECORDED,
+            )
         with Horizontal(classes="buttons"):
-            yield Button("Start walk (Ctrl+N)", id="begin", variant="primary", compact=True)
-            yield Button("Read the logic book (F5)", id="book", compact=True)
-        yield Static(ABOUT, id="about", markup=False)
+            yield Button(_("Start walk (Ctrl+N)"), id="begin", variant="primary", compact=True)
+            yield Button(_("Logic book (F5)"), id="book", compact=True)
+            yield Button(self._other_language_label(), id="language", compact=True)
+        yield Static(_(ABOUT), id="about", markup=False)
+
+    @staticmethod
+    def _other_language_label() -> str:
+        """The switch names the other language in its own words, as bilingual sites do."""
+        other = next(code for code in INTERFACE_LANGUAGES if code != interface_language())
+        return f"{language_name(other)} (F9)"
 
     def _first(self, field: str) -> str:
         return "first-focus" if field == ("reference" if self.role else "role") else ""
 
     def on_mount(self) -> None:
-        self.sub_title = "Start"
+        self.sub_title = _("Start")
         self.query_one("#reference-warning").display = False
         self.show_rows(self.rows)
         if self.catalog.ids():
@@ -150,16 +193,16 @@ class StartScreen(BaseScreen):
 
 
     def _resume_label(self) -> str:
-        return f"Resume ({sum(1 for row in self.rows if row.readable)})"
+        return _("Resume ({count})").format(count=sum(1 for row in self.rows if row.readable))
 
     def _doc_label(self, document_id: str) -> str:
         latest = self.catalog.versions(document_id)[-1].document
-        return render(latest.title)
+        return render(latest.title, interface_language())
 
     def _problems_markdown(self) -> str:
         out = [
-            "These files in the guidance folder could not be used. The other documents are "
-            "usable. Fix the files (run `threshold-guide validate`) and restart.",
+            _("These files in the guidance folder could not be used. The other documents are "
+              "usable. Fix the files (run `threshold-guide validate`) and restart."),
             "",
         ]
         for checked in self.catalog.broken:
@@ -183,15 +226,18 @@ class StartScreen(BaseScreen):
             doc = entry.document
             tags = []
             if current is not None and entry.path == current.path:
-                tags.append("current")
+                tags.append(_("current"))
             if doc.status is not Status.PUBLISHED:
-                tags.append(doc.status.value)
+                tags.append(_(STATUS_NAMES[doc.status]))
             elif doc.effective_from > self.today:
-                tags.append("not yet in effect")
+                tags.append(_("not yet in effect"))
             elif current is not None and entry.path != current.path:
-                tags.append("superseded")
-            label = f"{doc.version} from {doc.effective_from.isoformat()}"
-            options.append((label + (f" ({', '.join(tags)})" if tags else ""), str(entry.path)))
+                tags.append(_("superseded"))
+            label = _("{version} from {date}").format(
+                version=doc.version, date=doc.effective_from.isoformat())
+            if tags:
+                label = _("{version} ({tags})").format(version=label, tags=", ".join(tags))
+            options.append((label, str(entry.path)))
         select = self.query_one("#version", Select)
         select.set_options(options)
         chosen = current or self.catalog.versions(document_id)[-1]
@@ -206,10 +252,12 @@ class StartScreen(BaseScreen):
 
     def _show_info(self, entry: Entry) -> None:
         doc = entry.document
-        self.query_one("#doc-info", Static).update(
-            f"Supports: {DECISION_NAMES[doc.decision]}. In effect from "
-            f"{doc.effective_from.isoformat()} ({doc.status.value}). {render(doc.publisher)}."
-        )
+        language = interface_language()
+        info = _("Supports: {decision}. In effect from {date} ({status}). {publisher}.").format(
+            decision=_(DECISION_NAMES[doc.decision]), date=doc.effective_from.isoformat(),
+            status=_(STATUS_NAMES[doc.status]), publisher=render(doc.publisher, language))
+        note = unchecked_note(doc, language)
+        self.query_one("#doc-info", Static).update(f"{info}\n{note}" if note else info)
 
     def selected_entry(self) -> Entry | None:
         if not self.catalog.entries:
@@ -226,7 +274,7 @@ class StartScreen(BaseScreen):
     def _reference_changed(self, event: Input.Changed) -> None:
         warning = reference_warning(event.value)
         label = self.query_one("#reference-warning", Static)
-        label.update(f"⚠ {warning}" if warning else "")
+        label.update(_("⚠ {warning}").format(warning=warning) if warning else "")
         label.display = warning is not None
 
     @on(Input.Submitted)
@@ -234,14 +282,16 @@ class StartScreen(BaseScreen):
     def action_begin(self) -> None:
         entry = self.selected_entry()
         if entry is None:
-            self.notify("No usable guidance to start with.", severity="error")
+            self.notify(_("No usable guidance to start with."), severity="error")
             return
         reference = self.query_one("#reference", Input)
+        family = self.query_one("#family-language", Select).value
         self.post_message(self.Begin(
             entry,
             self.query_one("#role", Input).value.strip(),
             self.query_one("#agency", Input).value.strip(),
             reference.value.strip(),
+            family if isinstance(family, str) and family != NOT_RECORDED else None,
         ))
         # A reference belongs to one case: the next walk started here must not inherit it.
         # Role and agency stay, as they describe the practitioner.
@@ -252,6 +302,10 @@ class StartScreen(BaseScreen):
         entry = self.selected_entry()
         if entry is not None:
             self.app.push_screen(BrowserScreen(entry.document))
+
+    @on(Button.Pressed, "#language")
+    async def _switch_language(self) -> None:
+        await self.run_action("app.switch_language")
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -272,10 +326,11 @@ class StartScreen(BaseScreen):
         self.query_one(SessionList).show(rows)
         readable = sum(1 for row in rows if row.readable)
         self.query_one("#resume-help", Static).update(
-            "Enter resumes the session; Delete removes it." if rows else
-            "No saved sessions. Sessions save themselves after every answer."
+            _("Enter resumes the session; Delete removes it.") if rows else
+            _("No saved sessions. Sessions save themselves after every answer.")
         )
-        self.query_one(TabbedContent).get_tab("resume").label = f"Resume ({readable})"
+        self.query_one(TabbedContent).get_tab("resume").label = _("Resume ({count})").format(
+            count=readable)
 
     @on(SessionList.Chosen)
     def _resume(self, event: SessionList.Chosen) -> None:

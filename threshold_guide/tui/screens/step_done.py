@@ -8,15 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Label, OptionList
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.follow_through import DatedStepInfo
 from threshold_guide.tui.screens.base import BaseModal
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 
 
 class StepDoneModal(BaseModal[str]):
-    TITLE_TEXT = "A dated step done"
+    TITLE_TEXT = N_("A dated step done")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
+        Binding("escape", "close", N_("Cancel")),
     ]
 
     def __init__(self, steps: list[DatedStepInfo]) -> None:
@@ -24,8 +25,9 @@ class StepDoneModal(BaseModal[str]):
         self.steps = steps
 
     def compose_body(self) -> ComposeResult:
-        yield Label("Which step has been done? It is recorded as done now. (Enter chooses)")
-        yield CursorList([Row(step.id, f"{step.label} (by {step.due_text})", f"{i}.")
+        yield Label(_("Which step has been done? It is recorded as done now. (Enter chooses)"))
+        yield CursorList([Row(step.id, _("{step} (by {due})").format(
+                              step=step.label, due=step.due_text), f"{i}.")
                           for i, step in enumerate(self.steps, start=1)],
                          id="steps", compact=True)
 

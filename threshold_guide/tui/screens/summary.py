@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCalendar
 from threshold_guide.explain import family_risks
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
@@ -26,24 +27,31 @@ from threshold_guide.tui.screens.family_share import FamilyShareModal
 from threshold_guide.tui.screens.follow_up import FollowUpScreen
 from threshold_guide.tui.screens.override import OverrideChoice, OverrideModal
 from threshold_guide.tui.screens.review import ReviewScreen
+from threshold_guide.tui.translation_note import unchecked_note
 from threshold_guide.tui.widgets.chase_banner import ChaseBanner
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 
 
 class SummaryScreen(BaseScreen):
-    HELP_TITLE = "Summary screen"
+    HELP_TITLE = N_("Summary screen")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export"),
-        Binding("ctrl+o", "override", "Override"),
-        Binding("f7", "explain", "Explain", tooltip="Explain the decision to a partner"),
-        Binding("f4", "review", "Review"),
+        # Translators: footer key labels; all seven share one 80-column line, keep them short.
+        Binding("ctrl+s", "export", N_("Export")),
+        Binding("ctrl+o", "override", N_("Override")),
+        Binding("f7", "explain", N_("Explain"),
+                tooltip=N_("Explain the decision to a partner")),
+        Binding("f4", "review", N_("Review")),
         # Not in the footer, which has room for 80 columns of keys: F1 lists it.
-        Binding("f6", "voice", "Voice", tooltip="The child's voice and strengths", show=False),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("f8", "follow_up", "After", tooltip="After the decision: dated steps, the "
-                "response from social services, escalation"),
-        Binding("f5", "book", "Logic book", show=False),
-        Binding("f10", "home", "Close", tooltip="Save and close: back to the start screen"),
+        Binding("f6", "voice", N_("Voice"), tooltip=N_("The child's voice and strengths"),
+                show=False),
+        Binding("ctrl+b", "back", N_("Back")),
+        # Translators: short for "After the decision" (footer).
+        Binding("f8", "follow_up", N_("After"), tooltip=N_(
+            "After the decision: dated steps, the response from social services, "
+            "escalation")),
+        Binding("f5", "book", N_("Logic book"), show=False),
+        Binding("f10", "home", N_("Close"),
+                tooltip=N_("Save and close: back to the start screen")),
     ]
 
     def __init__(self, state: Walkthrough, clock: Clock, export_dir: Path,
@@ -64,21 +72,27 @@ class SummaryScreen(BaseScreen):
         yield Static(id="override-line", markup=False)
         yield Static(id="departure-line", markup=False)
         yield Static(id="export-line", markup=False)
+        note = unchecked_note(self.state.document, self.state.session.language)
+        yield Static(note or "", id="translation-line", markup=False)
         yield MarkdownView(id="summary")
 
     def on_mount(self) -> None:
-        ref = self.state.session.reference or "no reference"
-        self.sub_title = f"Summary · {ref}"
+        ref = self.state.session.reference or _("no reference")
+        self.sub_title = _("Summary · {reference}").format(reference=ref)
         self.query_one("#export-line").display = False
+        self.query_one("#translation-line").display = bool(
+            unchecked_note(self.state.document, self.state.session.language))
         self._show()
         self.query_one("#summary").focus()
 
     def _show(self) -> None:
-        summary = self.state.summary(self.clock(), calendar=self.calendar)
+        summary = self.state.summary(self.clock(), self.state.session.language,
+                                     calendar=self.calendar)
         self.query_one("#chase-line", ChaseBanner).show(summary.follow_through)
         outcome = summary.outcome
-        emergency = "⚠ EMERGENCY: " if outcome.emergency else ""
-        line = f"{emergency}Guidance outcome: {outcome.title} (level {outcome.level})"
+        line = (_("⚠ EMERGENCY: Guidance outcome: {title} (level {level})") if outcome.emergency
+                else _("Guidance outcome: {title} (level {level})")).format(
+                    title=outcome.title, level=outcome.level)
         self.query_one("#outcome-line", Static).update(line)
         self.query_one("#outcome-line").set_class(outcome.emergency, "emergency")
         override_line = self.query_one("#override-line", Static)
@@ -87,13 +101,11 @@ class SummaryScreen(BaseScreen):
             override_line.display = False
         else:
             override_line.display = True
-            if override.lower:
-                text = (f"⚠ OVERRIDE TO A LOWER LEVEL: {override.outcome.title} "
-                        f"(level {override.outcome.level}). Check it with your DSP.")
-            else:
-                text = (f"Professional-judgement override: {override.outcome.title} "
-                        f"(level {override.outcome.level})")
-            override_line.update(text)
+            text = (_("⚠ OVERRIDE TO A LOWER LEVEL: {title} (level {level}). Check it with "
+                      "your DSP.") if override.lower else
+                    _("Professional-judgement override: {title} (level {level})"))
+            override_line.update(text.format(title=override.outcome.title,
+                                             level=override.outcome.level))
             override_line.set_class(override.lower, "lower")
         self._show_departures(summary)
         self.query_one("#summary", MarkdownView).update(render_markdown(summary))
@@ -105,12 +117,14 @@ class SummaryScreen(BaseScreen):
         for j in departed:
             chosen = summary.outcome if j.lower else None
             if chosen is not None and j.suggested_outcome is not None:
-                lines.append(f"⚠ DEPARTURE TO A LOWER LEVEL: {chosen.title} (level "
-                             f"{chosen.level}) where the guidance suggests "
-                             f"{j.suggested_outcome.title}. Check it with your DSP.")
+                lines.append(_("⚠ DEPARTURE TO A LOWER LEVEL: {title} (level {level}) where "
+                               "the guidance suggests {suggested}. Check it with your "
+                               "DSP.").format(title=chosen.title, level=chosen.level,
+                                              suggested=j.suggested_outcome.title))
             else:
-                lines.append(f"Professional-judgement departure: “{j.chosen_label}” where "
-                             f"the guidance suggests “{j.suggested_label}”.")
+                lines.append(_("Professional-judgement departure: “{chosen}” where the "
+                               "guidance suggests “{suggested}”.").format(
+                                   chosen=j.chosen_label, suggested=j.suggested_label))
         line = self.query_one("#departure-line", Static)
         line.display = bool(lines)
         line.update("\n".join(lines))
@@ -132,8 +146,9 @@ class SummaryScreen(BaseScreen):
         line = self.query_one("#export-line", Static)
         line.update(written_line(result))
         line.display = True
-        self.notify(f"Saved {result.markdown.name}, {result.json.name} and {result.html.name} "
-                    f"in {result.folder}")
+        self.notify(_("Saved {markdown}, {json} and {html} in {folder}").format(
+            markdown=result.markdown.name, json=result.json.name, html=result.html.name,
+            folder=result.folder))
 
     def action_explain(self) -> None:
         self.app.push_screen(AudienceModal(), self._audience_chosen)
@@ -151,7 +166,7 @@ class SummaryScreen(BaseScreen):
 
     def _family_confirmed(self, reason: str | None) -> None:
         if reason is None:
-            self.notify("No family letter was produced.")
+            self.notify(_("No family letter was produced."))
             return
         self.app.push_screen(ExplanationScreen(self.state, Audience.FAMILY, self.clock,
                                                self.export_dir, self.calendar,
@@ -173,19 +188,21 @@ class SummaryScreen(BaseScreen):
                 self.drafts.pop(session_id, None)
             else:
                 self.drafts[session_id] = choice
-                self.notify("The override is not saved yet. What you chose and typed is "
-                            "kept: press Ctrl+O to finish it.", title="Override not saved")
+                self.notify(_("The override is not saved yet. What you chose and typed is "
+                              "kept: press Ctrl+O to finish it."),
+                            title=_("Override not saved"))
             return
         self.drafts.pop(session_id, None)
         now = self.clock()
         if choice.outcome is None:
             self._commit(self.state.clear_override(now))
-            self.notify("Override removed.")
+            self.notify(_("Override removed."))
             return
         by = ", ".join(p for p in (self.state.session.role, self.state.session.agency) if p)
         self._commit(self.state.set_override(choice.outcome, choice.reason, by, now))
-        title = render(self.state.document.outcome(choice.outcome).title)
-        self.notify(f"Override recorded: {title}")
+        title = render(self.state.document.outcome(choice.outcome).title,
+                       self.state.session.language)
+        self.notify(_("Override recorded: {title}").format(title=title))
 
     def action_follow_up(self) -> None:
         self.app.push_screen(FollowUpScreen(self.state, self.clock, self.calendar,

@@ -8,9 +8,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
+from threshold_guide.i18n.catalogue import N_, _, ngettext
 from threshold_guide.models.document import Question, QuestionType
 from threshold_guide.models.session import Selection
 from threshold_guide.models.text import render
+from threshold_guide.tui.bindings import TranslatedKeys
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 
 CONTINUE = "--continue--"
@@ -24,11 +26,11 @@ def chosen_ids(selection: Selection | None) -> list[str]:
     return [selection] if isinstance(selection, str) else list(selection)
 
 
-class AnswerList(CursorList):
+class AnswerList(TranslatedKeys, CursorList):
     """Single choice shows ( ) and (•); a checklist shows [ ] and [x] and a Continue row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Tick", show=False),
+        Binding("space", "select", N_("Tick"), show=False),
     ]
 
     DEFAULT_CSS = """
@@ -81,12 +83,12 @@ class AnswerList(CursorList):
             mark = MARKS[multiple][answer.id in chosen]
             label = render(answer.label, self.language)
             if answer.id == suggested:
-                label += " (suggested)"
+                label = _("{answer} (suggested)").format(answer=label)
             rows.append(Row(answer.id, label, f"{key} {mark}"))
         if multiple:
-            count = len(chosen)
-            label = "nothing ticked" if count == 0 else f"{count} ticked"
-            rows.append(Row(CONTINUE, f"→ Continue ({label})", "     "))
+            label = ngettext("→ Continue ({count} ticked)", "→ Continue ({count} ticked)",
+                             len(chosen)) if chosen else _("→ Continue (nothing ticked)")
+            rows.append(Row(CONTINUE, label, "     "))
         return rows
 
     def pick_number(self, number: int) -> None:

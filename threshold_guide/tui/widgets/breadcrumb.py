@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from threshold_guide.plural import counted
+from threshold_guide.i18n.catalogue import _, ngettext
 from threshold_guide.session.walkthrough import Walkthrough, describe_selection
 
 SEPARATOR = " \u203a "  # a single right-pointing angle quote
@@ -25,25 +25,29 @@ class Breadcrumb(Widget):
 
     def show(self, state: Walkthrough) -> None:
         route = state.route
+        language = state.session.language
         self._trail = [
-            f"{number}. {_short(describe_selection(step.question, step.selection), 24)}"
+            f"{number}. {_short(describe_selection(step.question, step.selection, language), 24)}"
             for number, step in enumerate(route.steps[: state.index], start=1)
         ]
         number = state.index + 1
         if state.question is None:
-            self._status = f"Outcome reached after {counted(state.index, 'question')}"
+            self._status = ngettext("Outcome reached after {count} question",
+                                    "Outcome reached after {count} questions", state.index)
         else:
             fewest, most = state.remaining
             if most == 0:
-                left = "the outcome comes next"
+                left = _("the outcome comes next")
             elif fewest == most:
-                left = f"{most} more to the outcome"
+                left = _("{most} more to the outcome").format(most=most)
             elif fewest == 0:
-                left = f"up to {most} more to the outcome"
+                left = _("up to {most} more to the outcome").format(most=most)
             else:
-                left = f"{fewest} to {most} more to the outcome"
+                left = _("{fewest} to {most} more to the outcome").format(
+                    fewest=fewest, most=most)
             answered = len(state.route.steps)
-            self._status = f"Question {number} · {left} · {answered} answered"
+            self._status = _("Question {number} · {left} · {answered} answered").format(
+                number=number, left=left, answered=answered)
         self.refresh()
 
     def render(self) -> Text:
@@ -54,7 +58,7 @@ class Breadcrumb(Widget):
 
     def _trail_text(self, width: int) -> str:
         if not self._trail:
-            return "Start of the walk"
+            return _("Start of the walk")
         text = ""
         for item in reversed(self._trail):
             candidate = item + (SEPARATOR + text if text else "")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-DANGER_TEXT = "⚠ Child in immediate danger? Call the police on 999 now. Do not wait."
+from threshold_guide.i18n.catalogue import N_, _
+
+DANGER_TEXT = N_("⚠ Child in immediate danger? Call the police on 999 now. Do not wait.")
 
 
 class DangerBanner(Static):
@@ -23,4 +25,4 @@ class DangerBanner(Static):
     """
 
     def __init__(self) -> None:
-        super().__init__(DANGER_TEXT, markup=False)
+        super().__init__(_(DANGER_TEXT), markup=False)

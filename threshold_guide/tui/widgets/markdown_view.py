@@ -22,6 +22,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from threshold_guide.i18n.catalogue import N_
+from threshold_guide.tui.bindings import TranslatedKeys
+
 _HEADING = re.compile(r"^(#{1,3}) +(.+?)\s*#*\s*$")
 
 
@@ -87,15 +90,15 @@ def markdown_text(markdown: str, width: int) -> Text:
     return text
 
 
-class MarkdownView(ScrollView, can_focus=True):
+class MarkdownView(TranslatedKeys, ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", "Up", show=False),
-        Binding("down", "scroll_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "End", show=False),
+        Binding("up", "scroll_up", N_("Up"), show=False),
+        Binding("down", "scroll_down", N_("Down"), show=False),
+        Binding("pageup", "page_up", N_("Page up"), show=False),
+        Binding("pagedown", "page_down", N_("Page down"), show=False),
+        Binding("space", "page_down", N_("Page down"), show=False),
+        Binding("home", "scroll_home", N_("Top"), show=False),
+        Binding("end", "scroll_end", N_("End"), show=False),
     ]
 
     DEFAULT_CSS = """

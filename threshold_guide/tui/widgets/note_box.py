@@ -11,19 +11,29 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, OptionList, TextArea
 
-from threshold_guide.models.document import EVIDENCE_LABELS, EvidenceType, NoteRequest
+from threshold_guide.i18n.catalogue import N_, _
+from threshold_guide.models.document import EvidenceType, NoteRequest
 from threshold_guide.models.text import render
+from threshold_guide.tui.bindings import TranslatedKeys
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
+
+EVIDENCE_NAMES: dict[EvidenceType, str] = {
+    EvidenceType.OBSERVED: N_("Observed"),
+    EvidenceType.DISCLOSED: N_("Disclosed by the child (their own words)"),
+    EvidenceType.REPORTED: N_("Reported by someone else"),
+    EvidenceType.OPINION: N_("Professional opinion"),
+}
+"""The evidence types as the app names them (models' EVIDENCE_LABELS, in the catalogue)."""
 
 TYPING_PAUSE = 0.4
 """Seconds from a first keystroke to the save of its batch; leaving the box saves at once."""
 
 
-class EvidenceList(CursorList):
+class EvidenceList(TranslatedKeys, CursorList):
     """The evidence types a question offers, each ticked [x] or not [ ] (marks, not colour)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Tick", show=False),
+        Binding("space", "select", N_("Tick"), show=False),
     ]
 
     DEFAULT_CSS = """
@@ -46,7 +56,8 @@ class EvidenceList(CursorList):
         self.set_rows(self._evidence_rows(), highlight=self.highlighted if same else 0)
 
     def _evidence_rows(self) -> list[Row]:
-        return [Row(kind.value, EVIDENCE_LABELS[kind], "[x]" if kind in self.ticked else "[ ]")
+        return [Row(kind.value, _(EVIDENCE_NAMES[kind]),
+                    "[x]" if kind in self.ticked else "[ ]")
                 for kind in self.kinds]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -92,7 +103,7 @@ class NoteBox(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("", markup=False, id="note-prompt")
         yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-        yield Label("How do you know? Tick every type that applies (Space or Enter):",
+        yield Label(_("How do you know? Tick every type that applies (Space or Enter):"),
                     markup=False, id="evidence-prompt")
         yield EvidenceList(id="evidence")
 
@@ -100,9 +111,10 @@ class NoteBox(Vertical):
              evidence: Sequence[EvidenceType]) -> None:
         """Show the note of another question (or the same one, reloaded)."""
         self.question_id = question_id
-        need = "required" if request.required else "optional"
+        prompt = render(request.prompt, self.language)
         self.query_one("#note-prompt", Label).update(
-            f"Note ({need}): {render(request.prompt, self.language)}"
+            (_("Note (required): {prompt}") if request.required
+             else _("Note (optional): {prompt}")).format(prompt=prompt)
         )
         ticked = [kind for kind in request.evidence if kind in evidence]
         self.query_one(EvidenceList).show(list(request.evidence), ticked)

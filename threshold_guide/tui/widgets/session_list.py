@@ -9,6 +9,8 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import DataTable
 
+from threshold_guide.i18n.catalogue import _
+
 PROGRESS_WIDTH = 28
 
 
@@ -43,7 +45,7 @@ class SessionList(DataTable[str]):
         self.rows_shown: list[ResumeRow] = []
 
     def on_mount(self) -> None:
-        self.add_columns("Reference and document", "Progress", "Changed (UTC)")
+        self.add_columns(_("Reference and document"), _("Progress"), _("Changed (UTC)"))
 
     def show(self, rows: list[ResumeRow]) -> None:
         self.rows_shown = rows
@@ -73,6 +75,7 @@ class SessionList(DataTable[str]):
         if row is None:
             return
         if not row.readable:
-            self.notify(f"{row.path} cannot be resumed: {row.progress}", severity="warning")
+            self.notify(_("{path} cannot be resumed: {reason}").format(
+                path=row.path, reason=row.progress), severity="warning")
             return
         self.post_message(self.Chosen(row))

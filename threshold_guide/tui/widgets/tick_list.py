@@ -8,14 +8,16 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
+from threshold_guide.i18n.catalogue import N_
+from threshold_guide.tui.bindings import TranslatedKeys
 from threshold_guide.tui.widgets.answers import MARKS
 from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 
 
-class TickList(CursorList):
+class TickList(TranslatedKeys, CursorList):
     """Enter or Space ticks or unticks the item under the cursor."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", "Tick", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", N_("Tick"), show=False)]
 
     class Changed(Message):
         def __init__(self, tick_list: TickList) -> None:
