@@ -102,8 +102,9 @@ def test_the_shipped_scenarios_reach_every_outcome_of_every_shipped_document() -
     assert {(c.document, c.version) for c in found} == {
         ("wales-duty-to-report", "1.0.0"), ("wales-duty-to-report", "1.1.0"),
         ("wales-duty-to-report", "2.0.0"), ("wales-duty-to-report", "2.1.0"),
-        ("wales-registration", "1.0.0"),
-        ("wales-significant-harm", "1.0.0"), ("wales-significant-harm", "2.0.0")}
+        ("wales-registration", "1.0.0"), ("wales-registration", "1.1.0"),
+        ("wales-significant-harm", "1.0.0"), ("wales-significant-harm", "2.0.0"),
+        ("wales-significant-harm", "2.1.0")}
     for item in found:
         assert item.missed_outcomes == (), (item.document, item.version)
         assert item.missed_questions == (), (item.document, item.version)

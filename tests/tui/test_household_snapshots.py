@@ -27,7 +27,9 @@ def given(answers: dict[str, Any]) -> dict[str, GivenAnswer]:
 
 
 def saved_household(data_dir: Path, catalog: Catalog) -> None:
-    entry = catalog.versions("wales-registration")[-1]
+    # Pinned to 1.0.0, the version the snapshot was drawn from: later versions (1.1.0
+    # adds only Welsh) must not redraw it.
+    entry = next(e for e in catalog.versions("wales-registration") if e.version == "1.0.0")
     earlier = NOW - dt.timedelta(hours=1)
     household = Household(
         household_id="hh-20261102-083000-0123abcd", reference="CONF-2026-0031",
