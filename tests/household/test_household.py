@@ -13,6 +13,7 @@ import yaml
 
 from tests.conftest import FIXTURES, GUIDANCE
 from tests.golden_files import assert_golden
+from tests.scenarios.helpers import shipped_catalog
 from threshold_guide.cli.main import main
 from threshold_guide.household.decisions import Agreement, decide_household
 from threshold_guide.household.papers import build_papers
@@ -21,6 +22,8 @@ from threshold_guide.household.walk import Pinned, household_pending
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.document import Question
 from threshold_guide.models.household import Category
+from threshold_guide.scenarios.checks import check_paths
+from threshold_guide.scenarios.coverage import coverage
 from threshold_guide.scenarios.files import load_scenario
 from threshold_guide.storage.household_file import read_household
 from threshold_guide.summary.json_output import render_json
@@ -242,3 +245,15 @@ def test_conference_scenarios_cover_the_cases_the_issue_names() -> None:
 def test_household_schema_is_checked_in() -> None:
     schema = json.loads((GUIDANCE.parent / "schema" / "household.schema.json").read_text())
     assert schema["title"] == "Household"
+
+
+def test_every_rule_judgement_branch_and_floor_of_the_document_is_used_by_some_scenario(
+) -> None:
+    catalog = shipped_catalog()
+    run = check_paths(sorted(SCENARIOS.glob("conf-*.yaml")), catalog)
+    found = [c for c in coverage(catalog.entries, run.replays)
+             if (c.document, c.version) == ("wales-registration", "1.0.0")]
+    assert len(found) == 1
+    item = found[0]
+    assert (item.missed_answers, item.missed_rules, item.missed_judgements,
+            item.missed_floors) == ((), (), (), ())
