@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -54,6 +55,20 @@ def read_household(path: Path) -> Household:
         raise HouseholdFileError(
             schema_diagnostics(error, parsed.data, parsed.source_map, path, Household)
         ) from None
+
+
+_KIND = re.compile(rb"^kind[ \t]*:[ \t]*['\"]?household\b|\"kind\"\s*:\s*\"household\"",
+                   re.MULTILINE)
+
+
+def is_household_file(path: Path) -> bool:
+    """Whether ``path`` holds a household case (cheap: its ``kind`` is looked for, no parse)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return bool(_KIND.search(head))
 
 
 def households_dir() -> Path:
