@@ -77,3 +77,36 @@ def test_a_hand_written_household_file_is_refused_plainly(capsys: Capture,
     assert main(["upgrade", str(path)]) == 1
     err = capsys.readouterr().err
     assert "not pinned" in err and "Traceback" not in err
+
+
+def saved_household(capsys: Capture, data: Path) -> Path:
+    folder = data / "households"
+    folder.mkdir(parents=True)
+    saved = folder / "hh-20261102-120000-0001.json"
+    assert main(["conference", "run", "wales-registration", "--household", str(THREE),
+                 "--at", AT, "--save", str(saved)]) == 0
+    capsys.readouterr()
+    return saved
+
+
+def test_due_lists_each_childs_conference_dates(capsys: Capture, tmp_path: Path) -> None:
+    saved_household(capsys, tmp_path)
+    household_id = read_household(next((tmp_path / "households").glob("*.json"))).household_id
+    assert main(["due", "--data", str(tmp_path), "--at", "2026-11-03T09:00:00Z",
+                 "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    registered = [i for i in items if i["child"] == "Child A"]
+    # Conference held Monday 2 November 2026: 5 and 10 working days, 3 months, then 6.
+    assert [(i["step"], i["due"][:10]) for i in registered] == [
+        ("outline-plan", "2026-11-09"), ("first-core-group", "2026-11-16"),
+        ("first-review", "2027-02-02"), ("second-review", "2027-08-02")]
+    assert all(i["confirm_locally"] and i["session_id"] == household_id for i in registered)
+    assert {i["child"] for i in items} >= {"Child A", "Child C"}
+    assert main(["due", "--data", str(tmp_path), "--at", "2026-11-03T09:00:00Z"]) == 0
+    text = capsys.readouterr().out
+    assert "of Child A in household case" in text and "to be confirmed locally" in text
+    assert main(["due", "--data", str(tmp_path), "--at", "2026-11-03T09:00:00Z",
+                 "--format", "ics"]) == 0
+    ics = capsys.readouterr().out
+    assert f"{household_id}.childa.first-review@threshold-guide" in ics
+    assert "hide under the bed" not in ics and "Four fingertip" not in ics
