@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from threshold_guide.household.editing import walk_session
 from threshold_guide.household.walk import Pinned, household_pending
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.household import ChildCase, Household
 from threshold_guide.models.session import GuidanceRef
 from threshold_guide.plural import counted
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.household_file import (
     HouseholdFileError,
+    create_household,
     new_household_id,
     read_household,
     write_household,
@@ -60,21 +61,32 @@ class HouseholdFlow:
 
     def begin(self, entry: Entry, reference: str, role: str) -> None:
         now = self.sessions.clock()
-        # A random part, so two windows starting in the same second never share a file.
-        household_id = new_household_id(reference + secrets.token_hex(8), now)
         household = Household(
-            household_id=household_id, reference=reference, chair=role,
+            household_id=new_household_id(reference, now), reference=reference, chair=role,
             guidance=GuidanceRef(id=entry.document.id, version=entry.document.version,
                                  sha256=entry.sha256),
             children=[ChildCase(child="Child A")], created_at=now, updated_at=now,
         )
+        # The id comes from the time; the file is created exclusively, so two windows
+        # starting in the same second take the next id instead of sharing a file.
+        try:
+            household = create_household(self.folder, household)
+        except OSError as error:
+            self.app.notify(_("Could not start the household case in {folder}: {problem}. "
+                              "Nothing was saved.").format(
+                                  folder=self.folder, problem=error.strerror or error),
+                            title=_("Not saved"), severity="error", timeout=60)
+            return
         self.sessions.keep(entry.document, entry.sha256)
-        self.open(Pinned(entry.document, entry.sha256), household)
+        self.open(Pinned(entry.document, entry.sha256), household, save=False)
 
-    def open(self, pinned: Pinned, household: Household) -> None:
+    def open(self, pinned: Pinned, household: Household, *, save: bool = True) -> None:
         self.pinned = pinned
         self.household = household
-        self.save(household)
+        if save:
+            self.save(household)
+        else:
+            self.app.saved_path = self.path(household)
         self.app.push_screen(HouseholdScreen(pinned, household, self.sessions.export_dir,
                                              self.sessions.clock))
 

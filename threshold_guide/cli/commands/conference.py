@@ -26,6 +26,8 @@ from threshold_guide.models.household import Household
 from threshold_guide.models.session import GuidanceRef
 from threshold_guide.storage.household_file import (
     HouseholdFileError,
+    create_household,
+    households_dir,
     new_household_id,
     read_household,
     write_household,
@@ -239,8 +241,19 @@ def _walk(args: argparse.Namespace) -> int:
     # A hand-written YAML file is never overwritten: the walk saves beside the sessions.
     given = args.household if args.household is not None and args.household.suffix == ".json" \
         else None
-    target: Path = args.save or given or default_path(pin(household, pinned, args))
     household = pin(household, pinned, args)
+    chosen: Path | None = args.save or given
+    if chosen is not None:
+        target = chosen
+    else:
+        # A new file in the households folder, created exclusively under the next free id.
+        try:
+            household = create_household(households_dir(), household)
+        except OSError as problem:
+            raise CommandError(f"cannot save the household in {households_dir()}: "
+                               f"{problem.strerror or problem}; nothing was written",
+                               "free some space, or give --save FILE") from None
+        target = default_path(household)
 
     def keep(current: Household) -> Household:
         pinned_now = pin(current, pinned, args)
