@@ -140,7 +140,7 @@ def test_explain_family_respects_do_not_share(capsys: Capture, tmp_path: Path) -
 
 
 WALK = "\n".join([
-    "3", "CP-2026-0300", "Bruises on Child A.", "Child A was hurt at home.",
+    "3", "CP-2026-0300", "Bruises on Child A.", "Child A was hurt at home.", "xx", "cy",
     "2", "1", "1", "Two police call-outs", "1,2", "2",
     # Child A
     "1", "Fingertip bruises; said dad grabbed him", "1", "1", "1,2",
@@ -176,6 +176,8 @@ def test_plain_walk_three_children(capsys: Capture, tmp_path: Path,
     assert [d.outcome.id if d.outcome else None for d in decisions] == [
         "register", "care-and-support-plan", "register"]
     assert household.children[1].chair_reason
+    assert household.family_language == "cy"  # asked once, when the case starts
+    assert "Type one of: cy, en." in out
     assert "Child C: no voice recorded" in out
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
 
@@ -184,12 +186,12 @@ def test_plain_walk_resumes_after_the_input_ends(capsys: Capture, tmp_path: Path
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     saved = tmp_path / "walked.json"
     lines = WALK.splitlines(keepends=True)
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[:14])))
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[:16])))
     argv = ["conference", "walk", "wales-registration", "--plain", "--save", str(saved),
             "--at", "2026-11-02T10:00:00Z"]
     assert main(argv) == 1
     assert "--household" in capsys.readouterr().err
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[14:])))
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[16:])))
     assert main([*argv, "--household", str(saved)]) == 0
 
 
