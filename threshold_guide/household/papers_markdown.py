@@ -141,13 +141,14 @@ def _record(r: DecisionRecord, tr: Translator, language: str) -> list[str]:
         lines += [tr.gettext("⚠ No voice recorded for {child}. It is never taken from a "
                              "brother or sister.").format(child=literal(r.child)), ""]
     else:
-        alone = {True: tr.gettext("Yes"), False: tr.gettext("No"),
-                 None: tr.gettext("Not recorded")}[r.voice.seen_alone]
+        alone = {True: tr.gettext("**Seen alone:** Yes"),
+                 False: tr.gettext("**Seen alone:** No"),
+                 None: tr.gettext("**Seen alone:** Not recorded")}[r.voice.seen_alone]
         lines += ["- " + tr.gettext("**What they said:** {text}").format(
                       text=_text(r.voice.said, tr)),
                   "- " + tr.gettext("**How they were seen:** {text}").format(
                       text=_text(r.voice.seen_how, tr)),
-                  "- " + tr.gettext("**Seen alone:** {answer}").format(answer=alone),
+                  "- " + alone,
                   "- " + tr.gettext("**Their wishes and worries:** {text}").format(
                       text=_text(r.voice.wishes, tr)), ""]
     lines += ["### " + tr.gettext("Reasons and evidence"), ""]
