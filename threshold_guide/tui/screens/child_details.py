@@ -71,7 +71,7 @@ class ChildDetailsScreen(BaseScreen):
         alone = {None: "unknown", True: "yes", False: "no"}[voice.seen_alone]
         with VerticalScroll(id="child-body"):
             yield Static(id="child-decision", markup=False)
-            # Translators: labels on this screen are at most 12 characters wide.
+            # Translators: labels on this screen are at most 13 characters wide.
             yield from _field(_("Age"), "c-age", "" if case.age is None else str(case.age),
                               _("in years, if it helps the reader (optional)"))
             yield Static(_("{child}'s own voice").format(child=self.child),

@@ -40,7 +40,7 @@ from threshold_guide.tui.screens.child_ref import ChildRefModal
 from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.papers import PapersScreen
 
-# Translators: each label is at most 12 characters wide on screen.
+# Translators: each label is at most 13 characters wide on screen.
 FIELDS = (
     ("reference", N_("Case ref."), N_("never a name")),
     ("chair", N_("Chair"), N_("the chair's role, e.g. Independent conference chair")),
@@ -108,7 +108,7 @@ class HouseholdScreen(BaseScreen):
                     yield Input(self._value(name), placeholder=_(hint), id=f"hh-{name}",
                                 compact=True)
             with Horizontal(classes="household-field"):
-                # Translators: when the conference is held; at most 12 characters.
+                # Translators: when the conference is held; at most 13 characters.
                 yield Label(_("When"), classes="household-label")
                 yield Input(self._held(), placeholder=_("YYYY-MM-DD HH:MM (UK time)"),
                             id="hh-held_at", compact=True)
