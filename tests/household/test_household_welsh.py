@@ -26,7 +26,8 @@ Capture = pytest.CaptureFixture[str]
 REGISTRATION = GUIDANCE / "wales-registration" / "1.0.0.yaml"
 THREE = FIXTURES / "household-three.yaml"
 AT = dt.datetime(2026, 11, 2, 12, 0, tzinfo=dt.UTC)
-UNCHECKED = "Nid yw'r testun Cymraeg wedi'i wirio eto gan adolygydd diogelu sy'n rhugl yn y Gymraeg."
+UNCHECKED = ("Nid yw'r testun Cymraeg wedi'i wirio eto gan adolygydd diogelu sy'n rhugl yn y "
+             "Gymraeg.")
 
 
 def _pinned() -> Pinned:

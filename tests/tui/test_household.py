@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from threshold_guide.household.papers_markdown import render_papers_markdown
 from threshold_guide.models.document import Scope
+from threshold_guide.storage.household_file import household_ids
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.child_details import ChildDetailsScreen
-from threshold_guide.storage.household_file import household_ids
 from threshold_guide.tui.screens.child_ref import ChildRefModal
 from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.household import HouseholdScreen
