@@ -13,6 +13,7 @@ import yaml
 
 from tests.conftest import FIXTURES, GUIDANCE
 from tests.golden_files import assert_golden
+from tests.scenarios.helpers import shipped_catalog
 from threshold_guide.cli.main import main
 from threshold_guide.household.decisions import Agreement, decide_household
 from threshold_guide.household.papers import build_papers
@@ -21,6 +22,8 @@ from threshold_guide.household.walk import Pinned, household_pending
 from threshold_guide.loading.catalog import resolve_file
 from threshold_guide.models.document import Question
 from threshold_guide.models.household import Category
+from threshold_guide.scenarios.checks import check_paths
+from threshold_guide.scenarios.coverage import coverage
 from threshold_guide.scenarios.files import load_scenario
 from threshold_guide.storage.household_file import read_household
 from threshold_guide.summary.json_output import render_json
@@ -137,7 +140,7 @@ def test_explain_family_respects_do_not_share(capsys: Capture, tmp_path: Path) -
 
 
 WALK = "\n".join([
-    "3", "CP-2026-0300", "Bruises on Child A.", "Child A was hurt at home.",
+    "3", "CP-2026-0300", "Bruises on Child A.", "Child A was hurt at home.", "xx", "cy",
     "2", "1", "1", "Two police call-outs", "1,2", "2",
     # Child A
     "1", "Fingertip bruises; said dad grabbed him", "1", "1", "1,2",
@@ -173,6 +176,8 @@ def test_plain_walk_three_children(capsys: Capture, tmp_path: Path,
     assert [d.outcome.id if d.outcome else None for d in decisions] == [
         "register", "care-and-support-plan", "register"]
     assert household.children[1].chair_reason
+    assert household.family_language == "cy"  # asked once, when the case starts
+    assert "Type one of: cy, en." in out
     assert "Child C: no voice recorded" in out
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
 
@@ -181,12 +186,12 @@ def test_plain_walk_resumes_after_the_input_ends(capsys: Capture, tmp_path: Path
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     saved = tmp_path / "walked.json"
     lines = WALK.splitlines(keepends=True)
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[:14])))
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[:16])))
     argv = ["conference", "walk", "wales-registration", "--plain", "--save", str(saved),
             "--at", "2026-11-02T10:00:00Z"]
     assert main(argv) == 1
     assert "--household" in capsys.readouterr().err
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[14:])))
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(lines[16:])))
     assert main([*argv, "--household", str(saved)]) == 0
 
 
@@ -242,3 +247,15 @@ def test_conference_scenarios_cover_the_cases_the_issue_names() -> None:
 def test_household_schema_is_checked_in() -> None:
     schema = json.loads((GUIDANCE.parent / "schema" / "household.schema.json").read_text())
     assert schema["title"] == "Household"
+
+
+def test_every_rule_judgement_branch_and_floor_of_the_document_is_used_by_some_scenario(
+) -> None:
+    catalog = shipped_catalog()
+    run = check_paths(sorted(SCENARIOS.glob("conf-*.yaml")), catalog)
+    found = [c for c in coverage(catalog.entries, run.replays)
+             if (c.document, c.version) == ("wales-registration", "1.0.0")]
+    assert len(found) == 1
+    item = found[0]
+    assert (item.missed_answers, item.missed_rules, item.missed_judgements,
+            item.missed_floors) == ((), (), (), ())

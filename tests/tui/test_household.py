@@ -12,15 +12,18 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from threshold_guide.household.papers_markdown import render_papers_markdown
 from threshold_guide.models.document import Scope
+from threshold_guide.storage.household_file import household_ids
 from threshold_guide.tui.app import ThresholdApp
 from threshold_guide.tui.screens.child_details import ChildDetailsScreen
 from threshold_guide.tui.screens.child_ref import ChildRefModal
+from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.household import HouseholdScreen
 from threshold_guide.tui.screens.household_question import HouseholdQuestionScreen
 from threshold_guide.tui.screens.papers import PapersScreen
 from threshold_guide.tui.screens.start import StartScreen
 from threshold_guide.tui.widgets.tick_list import TickList
 
+from .conftest import NOW
 from .driver import SIZE, answer_current, press, ready, run, settle, start_walk, walk
 
 SHARED = {
@@ -234,3 +237,70 @@ def test_household_resumes_from_the_start_screen(
 
     run(first)
     run(second)
+
+
+def test_ids_are_made_from_the_time_and_two_cases_in_one_second_do_not_share_a_file(
+        make_app: Callable[..., ThresholdApp], data_dir: Path) -> None:
+    async def start() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await start_walk(pilot, "wales-registration", reference="CONF-9")
+            await wait_for(pilot, HouseholdScreen)
+            await press(pilot, "f10")
+            await wait_for(pilot, StartScreen)
+
+    run(start)
+    run(start)  # the same reference in the same (frozen) second
+    names = [p.stem for p in household_files(data_dir)]
+    assert sorted(names) == sorted(list(household_ids("CONF-9", NOW))[:2])
+    assert names[0] != names[1]
+
+
+def test_age_conference_time_and_family_language_are_edited_in_the_app(
+        make_app: Callable[..., ThresholdApp], data_dir: Path) -> None:
+    async def scenario() -> None:
+        async with make_app().run_test(size=SIZE) as pilot:
+            await start_walk(pilot, "wales-registration", reference="CONF-10")
+            await wait_for(pilot, HouseholdScreen)
+            screen = pilot.app.screen
+            assert isinstance(screen, HouseholdScreen)
+            screen.query_one("#hh-held_at", Input).value = "2026-11-16 10:00"
+            screen.query_one("#hh-family_language", Select).value = "cy"
+            await settle(pilot)
+            await press(pilot, "f6")
+            await wait_for(pilot, ChildDetailsScreen)
+            details = pilot.app.screen
+            assert isinstance(details, ChildDetailsScreen)
+            details.query_one("#c-age", Input).focus()
+            await press(pilot, "7")
+            await settle(pilot)
+            details.query_one("#v-withhold", Select).value = "withhold"
+            await settle(pilot)
+            await press(pilot, "escape")
+            await wait_for(pilot, HouseholdScreen)
+            await press(pilot, "f7")
+            await wait_for(pilot, PapersScreen)
+            # The family invitation waits for the chair to confirm: Child A's words are
+            # marked not to be shared with the family.
+            await press(pilot, "2")
+            await wait_for(pilot, ConfirmModal)
+            await press(pilot, "escape")
+            await wait_for(pilot, PapersScreen)
+            papers = pilot.app.screen
+            assert isinstance(papers, PapersScreen) and papers.choice == 0
+            await press(pilot, "2")
+            await wait_for(pilot, ConfirmModal)
+            await press(pilot, "y")
+            await wait_for(pilot, PapersScreen)
+            assert papers.choice == 1
+            family = markdown_of(papers)
+            assert papers.papers is not None and papers.papers.language == "cy"
+            assert "Child A" in family
+            assert "Mon 16 Nov 2026, 10:00" not in family  # in Welsh: Llun 16 Tach 2026
+
+    run(scenario)
+    [path] = household_files(data_dir)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["held_at"] == "2026-11-16T10:00:00Z"
+    assert saved["family_language"] == "cy"
+    assert saved["children"][0]["age"] == 7
+    assert saved["children"][0]["voice"]["withhold_from_family"] is True

@@ -24,15 +24,22 @@ class Found:
 
     file: str
     session: Session
+    child: str | None = None
+    """For a household case: the child whose walk ``session`` is (see
+    :func:`~threshold_guide.household.walk.child_session`)."""
+    household_id: str | None = None
+    """For a household case: the household's id, listed instead of the session's."""
 
 
 FindDocument = Callable[[Session], ThresholdDocument | None]
 
 
-def _item(session: Session, step: DatedStepInfo) -> DueItem:
+def _item(found: Found, step: DatedStepInfo) -> DueItem:
+    session = found.session
     ref = session.guidance
     return DueItem(
-        session_id=session.session_id, reference=session.reference,
+        session_id=found.household_id or session.session_id, child=found.child,
+        reference=session.reference,
         document=f"{ref.id} {ref.version}", step=step.id, label=step.label, span=step.span,
         due=step.due, due_text=step.due_text, status=step.status,
         confirm_locally=step.confirm_locally,
@@ -63,9 +70,10 @@ def due_list(sessions: Iterable[Found], find: FindDocument, calendar: WorkingCal
         steps = [s for s in info.steps if s.status is not StepStatus.DONE]
         if info.escalation is not None and info.escalation.next_step is not None:
             steps.append(info.escalation.next_step)
-        items += [_item(session, step) for step in steps]
+        items += [_item(found, step) for step in steps]
         if info.chase_now:
-            chase.append(session.session_id)
-    items.sort(key=lambda item: (item.due, item.reference, item.session_id, item.step))
+            chase.append(found.household_id or session.session_id)
+    items.sort(key=lambda item: (item.due, item.reference, item.session_id, item.child or "",
+                                 item.step))
     return DueList(at=at, items=items, chase_now=sorted(chase),
                    skipped=sorted(left_out, key=lambda s: s.file))

@@ -25,6 +25,9 @@ _STATUS = {StepStatus.DUE: "Due", StepStatus.OVERDUE: "Overdue",
 
 
 def uid(item: DueItem) -> str:
+    if item.child is not None:
+        child = "".join(ch for ch in item.child.lower() if ch.isalnum())
+        return f"{item.session_id}.{child}.{item.step}@threshold-guide"
     return f"{item.session_id}.{item.step}@threshold-guide"
 
 
@@ -38,12 +41,18 @@ def _event(item: DueItem, stamp: dt.datetime) -> Event:
     event.add("dtend", due)
     event.add("summary", f"{_STATUS[item.status]}: {item.label} ({reference})")
     local = " The timescale is to be confirmed locally." if item.confirm_locally else ""
-    record = ("record it with 'threshold-guide escalate'" if item.step.startswith("escalation-")
-              else f"run 'threshold-guide done {item.session_id} {item.step}'")
+    if item.child is not None:
+        where = (f"threshold-guide household case {item.session_id}, {item.child}, step "
+                 f"{item.step}.")
+    else:
+        record = ("record it with 'threshold-guide escalate'"
+                  if item.step.startswith("escalation-")
+                  else f"run 'threshold-guide done {item.session_id} {item.step}'")
+        where = (f"threshold-guide session {item.session_id}, step {item.step}: when it is "
+                 f"done, {record}.")
     event.add("description",
               f"Due by {item.due_text} (UK time), {item.span}.{local} Case reference: "
-              f"{reference}. threshold-guide session {item.session_id}, step {item.step}: "
-              f"when it is done, {record}.")
+              f"{reference}. {where}")
     event.add("categories", ["Safeguarding"])
     event.add("transp", "TRANSPARENT")
     return event

@@ -13,6 +13,7 @@ from enum import StrEnum
 from threshold_guide.engine.route import Route
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.household.walk import child_route, household_pending
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.models.document import Outcome, ThresholdDocument
 from threshold_guide.models.household import Category, ChildCase, Household, View
 
@@ -75,34 +76,48 @@ def agreement(case: ChildCase, is_registered: bool) -> Agreement:
     return Agreement.CHAIR_DECIDES
 
 
+def voice_flag(case: ChildCase, language: str = "en") -> str | None:
+    """The flag of a child with no voice recorded, or None."""
+    if case.voice.recorded:
+        return None
+    return translator(language).gettext(
+        "{child}: no voice recorded. Seek and record what {child} says and wishes; it is "
+        "never taken from a brother or sister.").format(child=case.child)
+
+
 def _flags(case: ChildCase, outcome: Outcome | None, is_registered: bool,
-           categories: tuple[Category, ...], agreed: Agreement) -> list[str]:
+           categories: tuple[Category, ...], agreed: Agreement, language: str) -> list[str]:
+    tr = translator(language)
     who = case.child
     flags = []
-    if not case.voice.recorded:
-        flags.append(f"{who}: no voice recorded. Seek and record what {who} says and wishes; "
-                     "it is never taken from a brother or sister.")
+    missing_voice = voice_flag(case, language)
+    if missing_voice is not None:
+        flags.append(missing_voice)
     elif case.voice.seen_alone is None:
-        flags.append(f"{who}: whether {who} was seen alone is not recorded.")
+        flags.append(tr.gettext("{child}: whether {child} was seen alone is not recorded.")
+                     .format(child=who))
     if outcome is None or outcome.emergency:
         return flags
     if agreed is Agreement.NO_VIEWS:
-        flags.append(f"{who}: no agency's view on registration is recorded. Ask each agency "
-                     "attending for its view on this child.")
+        flags.append(tr.gettext("{child}: no agency's view on registration is recorded. Ask "
+                                "each agency attending for its view on this child.")
+                     .format(child=who))
     elif agreed is Agreement.CHAIR_DECIDES and not case.chair_reason.strip():
-        flags.append(f"{who}: the agencies' views differ and the chair's reason is not "
-                     "recorded.")
+        flags.append(tr.gettext("{child}: the agencies' views differ and the chair's reason "
+                                "is not recorded.").format(child=who))
     if is_registered:
         if not categories:
-            flags.append(f"{who}: registered, but no category is ticked. Choose at least one.")
+            flags.append(tr.gettext("{child}: registered, but no category is ticked. Choose "
+                                    "at least one.").format(child=who))
         gaps = case.plan.missing()
         if gaps:
-            flags.append(f"{who}: the plan does not yet say " + ", ".join(gaps) + ".")
+            flags.append(tr.gettext("{child}: the plan does not yet say {parts}.").format(
+                child=who, parts=", ".join(tr.gettext(gap) for gap in gaps)))
     return flags
 
 
 def decide_child(document: ThresholdDocument, household: Household,
-                 case: ChildCase) -> ChildDecision:
+                 case: ChildCase, language: str = "en") -> ChildDecision:
     """The decision for one child (or how far the walk has got), with its flags."""
     try:
         route: Route | None = child_route(document, household, case)
@@ -113,25 +128,36 @@ def decide_child(document: ThresholdDocument, household: Household,
     is_registered = registered(outcome)
     categories = _categories(route) if is_registered else ()
     agreed = agreement(case, is_registered)
-    flags = _flags(case, outcome, is_registered, categories, agreed)
+    flags = _flags(case, outcome, is_registered, categories, agreed, language)
     return ChildDecision(case, route, outcome, is_registered, categories, agreed,
                          tuple(flags), problem)
 
 
-def decide_household(document: ThresholdDocument, household: Household) -> list[ChildDecision]:
+def decide_household(document: ThresholdDocument, household: Household,
+                     language: str = "en") -> list[ChildDecision]:
     """Every child's decision, in the order the household lists the children."""
-    return [decide_child(document, household, case) for case in household.children]
+    return [decide_child(document, household, case, language) for case in household.children]
 
 
-def household_flags(document: ThresholdDocument, household: Household) -> list[str]:
-    """Flags about the household as a whole (the invitation's gaps, questions left)."""
+def invitation_flags(household: Household, language: str = "en") -> list[str]:
+    """What the invitation needs and does not have yet."""
+    tr = translator(language)
     flags = []
     if not household.reason.strip():
-        flags.append("The reason for the conference is not recorded (the invitation needs it).")
+        flags.append(tr.gettext("The reason for the conference is not recorded (the "
+                                "invitation needs it)."))
     if not household.s47_conclusion.strip():
-        flags.append("The conclusion of the section 47 enquiries is not recorded (the "
-                     "invitation needs it).")
+        flags.append(tr.gettext("The conclusion of the section 47 enquiries is not recorded "
+                                "(the invitation needs it)."))
+    return flags
+
+
+def household_flags(document: ThresholdDocument, household: Household,
+                    language: str = "en") -> list[str]:
+    """Flags about the household as a whole (the invitation's gaps, questions left)."""
+    flags = invitation_flags(household, language)
     pending = household_pending(document, household)
     if pending is not None:
-        flags.append(f"Household question not yet answered: '{pending.id}'.")
+        flags.append(translator(language).gettext(
+            "Household question not yet answered: '{question}'.").format(question=pending.id))
     return flags

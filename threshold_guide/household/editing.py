@@ -18,12 +18,13 @@ from threshold_guide.household.walk import (
     household_pending,
     household_question_ids,
 )
+from threshold_guide.i18n.catalogue import N_, translator
 from threshold_guide.models.document import ThresholdDocument
-from threshold_guide.models.household import ChildCase, Household
+from threshold_guide.models.household import Category, ChildCase, Household
 from threshold_guide.models.session import GuidanceRef, Session
 from threshold_guide.models.text import render
 
-NOT_DECIDED = "not decided yet"
+NOT_DECIDED = N_("not decided yet")
 
 
 def next_child_ref(household: Household) -> str:
@@ -63,21 +64,22 @@ def rename_child(household: Household, old: str, new: str) -> Household:
     return Household.model_validate(data)
 
 
-def remove_child(household: Household, child: str) -> Household:
+def remove_child(household: Household, child: str, language: str = "en") -> Household:
     """The household without ``child``; ValueError for the last child."""
     if len(household.children) <= 1:
-        raise ValueError("a household keeps at least one child")
+        raise ValueError(translator(language).gettext("a household keeps at least one child"))
     children = [c for c in household.children if c.child.casefold() != child.casefold()]
     return household.model_copy(update={"children": children})
 
 
 def walk_session(pinned: Pinned, household: Household, case: ChildCase | None,
-                 now: dt.datetime) -> Session:
+                 now: dt.datetime, language: str = "en") -> Session:
     """A session to walk: the household's questions (``case`` None) on the shared answers,
     or one child's walk on the shared answers with the child's own on top."""
     answers = dict(household.shared) if case is None else child_answers(household, case)
     document = pinned.document
-    label = "household" if case is None else case.child
+    # Translators: shown after the case reference while the household's questions are walked.
+    label = translator(language).gettext("household") if case is None else case.child
     return Session(
         session_id=(household.household_id or "household")[:48] + "-walk",
         reference=f"{household.reference} · {label}".strip(" ·"),
@@ -120,25 +122,39 @@ class ChildRow:
 
 
 def child_row(document: ThresholdDocument, household: Household,
-              decision: ChildDecision) -> ChildRow:
+              decision: ChildDecision, language: str = "en") -> ChildRow:
     """The child's progress and decision (or 'not decided yet') in a few words."""
+    tr = translator(language)
     route = decision.route
     if decision.problem is not None:
-        progress = "⚠ an answer must be changed"
+        progress = tr.gettext("⚠ an answer must be changed")
     elif route is None or (not route.steps and household_pending(document, household)):
-        progress = "not started"
+        progress = tr.gettext("not started")
     else:
         shared_ids = household_question_ids(document)
         own = sum(1 for step in route.steps if step.question.id not in shared_ids)
-        progress = (f"done · {own}" if decision.finished else
-                    f"{own} answered" if own else "not started")
+        progress = (tr.gettext("done · {count}").format(count=own) if decision.finished else
+                    tr.ngettext("{count} answered", "{count} answered", own) if own
+                    else tr.gettext("not started"))
     outcome = decision.outcome
-    text = render(outcome.title) if outcome is not None else NOT_DECIDED
+    text = render(outcome.title, language) if outcome is not None else tr.gettext(NOT_DECIDED)
     if decision.categories:
-        text += " (" + ", ".join(c.value for c in decision.categories) + ")"
+        text += " (" + ", ".join(tr.gettext(CATEGORY_WORDS[c]) for c in decision.categories) + ")"
     return ChildRow(decision.case.child, progress, text, decision.flags)
 
 
-def child_rows(document: ThresholdDocument, household: Household) -> list[ChildRow]:
-    return [child_row(document, household, decide_child(document, household, case))
+def child_rows(document: ThresholdDocument, household: Household,
+               language: str = "en") -> list[ChildRow]:
+    return [child_row(document, household,
+                      decide_child(document, household, case, language), language)
             for case in household.children]
+
+
+CATEGORY_WORDS: dict[Category, str] = {
+    Category.PHYSICAL: N_("physical"),
+    Category.EMOTIONAL: N_("emotional"),
+    Category.SEXUAL: N_("sexual"),
+    Category.FINANCIAL: N_("financial"),
+    Category.NEGLECT: N_("neglect"),
+}
+"""A category in one word, for a table row (English: the category's id)."""

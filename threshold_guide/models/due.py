@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from threshold_guide.models.follow_through import StepStatus
 
@@ -17,7 +17,10 @@ class DueItem(_Out):
     """One dated step not yet done."""
 
     session_id: str
-    """The session it belongs to."""
+    """The session it belongs to (for a household case: the household's id)."""
+    child: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    """For a household case: the child whose plan or decision the step is for (left out
+    for a session)."""
     reference: str
     """The case reference (never a name)."""
     document: str

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from threshold_guide.i18n.catalogue import N_
 from threshold_guide.models.base import Identifier
 from threshold_guide.models.session import Given, GivenAnswer, GuidanceRef, HistoryEvent
 from threshold_guide.models.timestamps import Timestamp
@@ -47,12 +48,13 @@ class Category(StrEnum):
 
 
 CATEGORY_LABELS: dict[Category, str] = {
-    Category.PHYSICAL: "Physical abuse",
-    Category.EMOTIONAL: "Emotional or psychological abuse",
-    Category.SEXUAL: "Sexual abuse",
-    Category.FINANCIAL: "Financial abuse",
-    Category.NEGLECT: "Neglect",
+    Category.PHYSICAL: N_("Physical abuse"),
+    Category.EMOTIONAL: N_("Emotional or psychological abuse"),
+    Category.SEXUAL: N_("Sexual abuse"),
+    Category.FINANCIAL: N_("Financial abuse"),
+    Category.NEGLECT: N_("Neglect"),
 }
+"""English labels, marked for the catalogue: translate where shown."""
 
 
 class View(StrEnum):
@@ -114,13 +116,13 @@ class ChildPlan(_File):
     def missing(self) -> list[str]:
         """The parts of the plan not yet written, in words."""
         parts = {
-            "what needs to change for the child": self.what_must_change,
-            "the safety plan": self.safety_plan,
-            "the contingency plan": self.contingency_plan,
+            N_("what needs to change for the child"): self.what_must_change,
+            N_("the safety plan"): self.safety_plan,
+            N_("the contingency plan"): self.contingency_plan,
         }
         gaps = [name for name, text in parts.items() if not text.strip()]
         if not self.core_group:
-            gaps.append("the core group")
+            gaps.append(N_("the core group"))
         return gaps
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from threshold_guide.models.timestamps import Timestamp
 
@@ -248,6 +248,9 @@ class ConferencePapers(_Out):
     """The format version."""
     paper: Literal["invitation", "decision-record", "agency-report"]
     """Which paper."""
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                          exclude_if=lambda v: v == "en")
+    """The paper's language (left out when English)."""
     reference: str
     """The case reference."""
     chair: str
@@ -266,3 +269,6 @@ class ConferencePapers(_Out):
     """The outline (paper 'agency-report')."""
     flags: list[str]
     """Everything flagged across the household (a child with no voice, a missing view)."""
+    unchecked: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    """In a language whose text of the document has not been checked by a fluent
+    reviewer: a notice saying so, in that language (left out otherwise)."""

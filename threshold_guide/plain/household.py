@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from threshold_guide.household.decisions import decide_child
+from threshold_guide.household.editing import CATEGORY_WORDS
 from threshold_guide.household.walk import Pinned, child_route, household_pending
+from threshold_guide.i18n.catalogue import _, interface_language
+from threshold_guide.i18n.languages import INTERFACE_LANGUAGES, language_name
 from threshold_guide.models.document import Question
 from threshold_guide.models.household import (
     AgencyView,
@@ -59,21 +62,23 @@ class _Walk:
                 raise _Quit
             if text or not required:
                 return text
-            self.talk.say("This cannot be left empty.")
+            self.talk.say(_("This cannot be left empty."))
 
     # -- one question ---------------------------------------------------------------------
     def ask_question(self, question: Question, suggestion: str | None,
                      because: str | None) -> GivenAnswer:
         self.talk.gap()
-        self.talk.say(render(question.prompt))
+        language = interface_language()
+        self.talk.say(render(question.prompt, language))
         if suggestion is not None:
             suggested = question.answer(suggestion)
-            label = render(suggested.label) if suggested is not None else suggestion
-            self.talk.say(f"The answers so far point to: {label}.",
-                          f"Suggested because: {because}.")
+            label = render(suggested.label, language) if suggested is not None else suggestion
+            self.talk.say(_("The answers so far point to: {answer}.").format(answer=label),
+                          _("Suggested because: {because}.").format(because=because))
         for n, answer in enumerate(question.answers, 1):
-            mark = " (suggested)" if answer.id == suggestion else ""
-            self.talk.say(f"{n}. {render(answer.label)}{mark}")
+            text = render(answer.label, language)
+            self.talk.say(_("{number}. {answer} (suggested)").format(number=n, answer=text)
+                          if answer.id == suggestion else f"{n}. {text}")
         while True:
             text = self.line(how_to_answer(question) + ": ", required=True)
             try:
@@ -83,10 +88,10 @@ class _Walk:
                 self.talk.say(str(problem))
         reason = None
         if suggestion is not None and selection != suggestion:
-            reason = self.line("Reason for departing from the suggestion: ", required=True)
+            reason = self.line(_("Reason for departing from the suggestion: "), required=True)
         note_text, evidence = None, None
         if question.note is not None:
-            note_text = self.line(render(question.note.prompt) + " ",
+            note_text = self.line(render(question.note.prompt, language) + " ",
                                   required=question.note.required) or None
         return GivenAnswer(answer=selection, note=note_text, evidence=evidence,
                            answered_at=self.now(), departure_reason=reason)
@@ -95,20 +100,35 @@ class _Walk:
     def details(self) -> None:
         h = self.household
         updates: dict[str, object] = {}
+        new = not h.reference
         if not h.reference:
-            updates["reference"] = self.line("Case reference (never a name): ", required=True)
+            updates["reference"] = self.line(_("Case reference (never a name): "),
+                                             required=True)
         if not h.reason:
-            updates["reason"] = self.line("The reason for the conference, in plain words: ")
+            updates["reason"] = self.line(_("The reason for the conference, in plain words: "))
         if not h.s47_conclusion:
             updates["s47_conclusion"] = self.line(
-                "The conclusion of the section 47 enquiries, in plain words: ")
+                _("The conclusion of the section 47 enquiries, in plain words: "))
+        if new and h.family_language is None:
+            updates["family_language"] = self.family_language()
         if updates:
             self.household = h.model_copy(update=updates)
             self.save()
 
+    def family_language(self) -> str | None:
+        """The family's language of choice: their invitation comes in it."""
+        codes = sorted(INTERFACE_LANGUAGES)
+        listed = ", ".join(f"{code} ({language_name(code)})" for code in codes)
+        while True:
+            text = self.line(_("The family's language for their invitation ({languages}; "
+                               "Enter: not recorded): ").format(languages=listed))
+            if not text or text.lower() in codes:
+                return text.lower() or None
+            self.talk.say(_("Type one of: {codes}.").format(codes=", ".join(codes)))
+
     def shared(self) -> None:
         while (question := household_pending(self.pinned.document, self.household)) is not None:
-            self.talk.say("", "For the whole household:")
+            self.talk.say("", _("For the whole household:"))
             given = self.ask_question(question, *self._suggestion(None))
             self.household = self.household.model_copy(
                 update={"shared": {**self.household.shared, question.id: given}})
@@ -122,7 +142,8 @@ class _Walk:
         else:
             route = child_route(self.pinned.document, self.household, case)
         hit = route.pending_suggestion
-        return (hit.target, render(hit.rationale)) if hit is not None else (None, None)
+        return ((hit.target, render(hit.rationale, interface_language())) if hit is not None
+                else (None, None))
 
     # -- each child -----------------------------------------------------------------------
     def replace(self, case: ChildCase) -> None:
@@ -142,21 +163,24 @@ class _Walk:
             self.replace(case)
         if not case.voice.recorded:
             case = self.voice(case)
-        decision = decide_child(self.pinned.document, self.household, case)
+        language = interface_language()
+        decision = decide_child(self.pinned.document, self.household, case, language)
         if decision.outcome is not None and not decision.outcome.emergency and not case.views:
             case = self.views(case)
-        decision = decide_child(self.pinned.document, self.household, case)
+        decision = decide_child(self.pinned.document, self.household, case, language)
         if decision.registered and case.plan.missing():
             case = self.plan(case)
 
     def voice(self, case: ChildCase) -> ChildCase:
         who = case.child
-        self.talk.say("", f"{who}'s own voice (Enter leaves one empty; it is then flagged, "
-                      "never taken from a sibling):")
-        said = self.line(f"What did {who} say, in their own words? ")
-        seen_how = self.line(f"How, where and by whom was {who} seen? ")
-        alone = self.line(f"Was {who} seen alone? 1. Yes 2. No (Enter: not recorded): ")
-        wishes = self.line(f"What does {who} wish for, and what worries them? ")
+        self.talk.say("", _("{child}'s own voice (Enter leaves one empty; it is then "
+                            "flagged, never taken from a sibling):").format(child=who))
+        said = self.line(_("What did {child} say, in their own words? ").format(child=who))
+        seen_how = self.line(_("How, where and by whom was {child} seen? ").format(child=who))
+        alone = self.line(_("Was {child} seen alone? 1. Yes 2. No (Enter: not recorded): ")
+                          .format(child=who))
+        wishes = self.line(_("What does {child} wish for, and what worries them? ")
+                           .format(child=who))
         voice = ChildVoice(said=said, seen_how=seen_how, wishes=wishes,
                            seen_alone={"1": True, "2": False}.get(alone))
         case = case.model_copy(update={"voice": voice})
@@ -164,24 +188,24 @@ class _Walk:
         return case
 
     def views(self, case: ChildCase) -> ChildCase:
-        self.talk.say("", f"Each agency's view on registration for {case.child} "
-                      "(Enter at 'Agency' when done):")
+        self.talk.say("", _("Each agency's view on registration for {child} (Enter at "
+                            "'Agency' when done):").format(child=case.child))
         views = list(case.views)
         while True:
-            agency = self.line("Agency: ")
+            agency = self.line(_("Agency: "))
             if not agency:
                 break
             choice = ""
             while choice not in {"1", "2"}:
-                choice = self.line("1. Register 2. Do not register: ", required=True)
+                choice = self.line(_("1. Register 2. Do not register: "), required=True)
             categories: list[Category] = []
             if choice == "1":
                 listed = list(Category)
-                self.talk.say(*(f"{n}. {c.value}" for n, c in enumerate(listed, 1)))
-                picked = self.line("Categories (numbers, e.g. 1,5): ")
+                self.talk.say(*(f"{n}. {_(CATEGORY_WORDS[c])}" for n, c in enumerate(listed, 1)))
+                picked = self.line(_("Categories (numbers, e.g. 1,5): "))
                 categories = [listed[int(p) - 1] for p in picked.replace(",", " ").split()
                               if p.isdigit() and 1 <= int(p) <= len(listed)]
-            reason = self.line("Reason, with the evidence: ", required=True)
+            reason = self.line(_("Reason, with the evidence: "), required=True)
             views.append(AgencyView(agency=agency, view=View.REGISTER if choice == "1"
                                     else View.DO_NOT_REGISTER, categories=categories,
                                     reason=reason))
@@ -190,21 +214,22 @@ class _Walk:
         decision = decide_child(self.pinned.document, self.household, case)
         if decision.agreement.value == "chair-decides" and not case.chair_reason:
             case = case.model_copy(update={"chair_reason": self.line(
-                "The views differ. The chair's reason for the decision: ", required=True)})
+                _("The views differ. The chair's reason for the decision: "), required=True)})
             self.replace(case)
         return case
 
     def plan(self, case: ChildCase) -> ChildCase:
         who = case.child
-        self.talk.say("", f"The care and support protection plan for {who}:")
+        self.talk.say("", _("The care and support protection plan for {child}:")
+                      .format(child=who))
         plan = ChildPlan(
-            what_must_change=self.line(f"What needs to change for {who}, in {who}'s terms: ",
-                                       required=True),
-            safety_plan=self.line("The safety plan now: ", required=True),
-            contingency_plan=self.line("The contingency plan if progress is not kept up: ",
+            what_must_change=self.line(_("What needs to change for {child}, in {child}'s "
+                                         "terms: ").format(child=who), required=True),
+            safety_plan=self.line(_("The safety plan now: "), required=True),
+            contingency_plan=self.line(_("The contingency plan if progress is not kept up: "),
                                        required=True),
             core_group=[part.strip() for part in self.line(
-                "The core group (roles, separated by commas): ", required=True).split(",")
+                _("The core group (roles, separated by commas): "), required=True).split(",")
                 if part.strip()],
         )
         case = case.model_copy(update={"plan": plan})
@@ -225,7 +250,7 @@ def start_household(talk: Dialogue, now: Now) -> Household:
     """A new household: asks how many children, and calls them Child A, Child B, ..."""
     count = ""
     while not count.isdigit() or not 1 <= int(count) <= 20:
-        count = talk.ask("How many children does the conference consider? ")
+        count = talk.ask(_("How many children does the conference consider? "))
     children = [ChildCase(child=f"Child {chr(ord('A') + n)}") for n in range(int(count))]
     return Household(children=children, household_id=new_household_id("", now()))
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from threshold_guide.household.editing import walk_session
 from threshold_guide.household.walk import Pinned, household_pending
+from threshold_guide.i18n.catalogue import _, interface_language, ngettext
 from threshold_guide.models.household import ChildCase, Household
 from threshold_guide.models.session import GuidanceRef
-from threshold_guide.plural import counted
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.household_file import (
     HouseholdFileError,
+    create_household,
     new_household_id,
     read_household,
     write_household,
@@ -60,21 +60,32 @@ class HouseholdFlow:
 
     def begin(self, entry: Entry, reference: str, role: str) -> None:
         now = self.sessions.clock()
-        # A random part, so two windows starting in the same second never share a file.
-        household_id = new_household_id(reference + secrets.token_hex(8), now)
         household = Household(
-            household_id=household_id, reference=reference, chair=role,
+            household_id=new_household_id(reference, now), reference=reference, chair=role,
             guidance=GuidanceRef(id=entry.document.id, version=entry.document.version,
                                  sha256=entry.sha256),
             children=[ChildCase(child="Child A")], created_at=now, updated_at=now,
         )
+        # The id comes from the time; the file is created exclusively, so two windows
+        # starting in the same second take the next id instead of sharing a file.
+        try:
+            household = create_household(self.folder, household)
+        except OSError as error:
+            self.app.notify(_("Could not start the household case in {folder}: {problem}. "
+                              "Nothing was saved.").format(
+                                  folder=self.folder, problem=error.strerror or error),
+                            title=_("Not saved"), severity="error", timeout=60)
+            return
         self.sessions.keep(entry.document, entry.sha256)
-        self.open(Pinned(entry.document, entry.sha256), household)
+        self.open(Pinned(entry.document, entry.sha256), household, save=False)
 
-    def open(self, pinned: Pinned, household: Household) -> None:
+    def open(self, pinned: Pinned, household: Household, *, save: bool = True) -> None:
         self.pinned = pinned
         self.household = household
-        self.save(household)
+        if save:
+            self.save(household)
+        else:
+            self.app.saved_path = self.path(household)
         self.app.push_screen(HouseholdScreen(pinned, household, self.sessions.export_dir,
                                              self.sessions.clock))
 
@@ -83,14 +94,15 @@ class HouseholdFlow:
         try:
             household = read_household(path)
         except HouseholdFileError as problem:
-            self.app.notify(str(problem), title="Cannot resume", severity="error")
+            self.app.notify(str(problem), title=_("Cannot resume"), severity="error")
             return
         ref = household.guidance
         document = (self.sessions.pinned_document(ref.id, ref.version, ref.sha256)
                     if ref is not None else None)
         if ref is None or document is None:
-            self.app.notify(f"The guidance this household uses is not available. The case is "
-                            f"kept at {path}.", title="Cannot resume", severity="error")
+            self.app.notify(_("The guidance this household uses is not available. The case is "
+                              "kept at {path}.").format(path=path), title=_("Cannot resume"),
+                            severity="error")
             return
         self.open(Pinned(document, ref.sha256), household)
 
@@ -102,12 +114,13 @@ class HouseholdFlow:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                 self.sessions.refresh_start()
-                self.app.notify("Household case deleted.")
+                self.app.notify(_("Household case deleted."))
 
         self.app.push_screen(ConfirmModal(
-            "Delete this household case?",
-            "Every child's answers, voice, agency views and plan in this case will be deleted "
-            "from this computer. Exported papers are not affected.", "Delete"), confirmed)
+            _("Delete this household case?"),
+            _("Every child's answers, voice, agency views and plan in this case will be "
+              "deleted from this computer. Exported papers are not affected."), _("Delete")),
+            confirmed)
 
     def resume_rows(self) -> list[ResumeRow]:
         rows = []
@@ -117,8 +130,9 @@ class HouseholdFlow:
                 household = read_household(path)
             except HouseholdFileError:
                 rows.append(ResumeRow(key=KEY_PREFIX + path.stem,
-                                      reference=f"⚠ unreadable: {path.name}", document="—",
-                                      progress="not a household file this version reads",
+                                      reference=_("⚠ unreadable: {file}").format(
+                                          file=path.name), document="—",
+                                      progress=_("not a household file this version reads"),
                                       last_change="—", readable=False, path=path))
                 continue
             ref = household.guidance
@@ -127,8 +141,8 @@ class HouseholdFlow:
                 key=KEY_PREFIX + path.stem,
                 reference=household.reference,
                 document=f"{ref.id} {ref.version}" if ref is not None else "—",
-                progress="household · " + counted(len(household.children), "child",
-                                                  "children"),
+                progress=ngettext("household · {count} child", "household · {count} children",
+                                  len(household.children)),
                 last_change=changed.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
                 if changed is not None else "—",
                 readable=True, path=path,
@@ -145,15 +159,16 @@ class HouseholdFlow:
             write_household(self.path(household), household)
         except OSError as error:
             if not self.failing:
-                self.app.notify(f"Could not save the household case to {self.folder}: "
-                                f"{error.strerror or error}. Your latest changes are NOT saved.",
-                                title="Not saved", severity="error", timeout=60)
+                self.app.notify(_("Could not save the household case to {folder}: {problem}. "
+                                  "Your latest changes are NOT saved.").format(
+                                      folder=self.folder, problem=error.strerror or error),
+                                title=_("Not saved"), severity="error", timeout=60)
             self.failing = True
             self.app.unsaved = error.strerror or str(error)
             return False
         if self.failing:
             self.failing = False
-            self.app.notify("Saved again.", title="Saved")
+            self.app.notify(_("Saved again."), title=_("Saved"))
         self.app.unsaved = None
         self.app.saved_path = self.path(household)
         return True
@@ -174,19 +189,16 @@ class HouseholdFlow:
         if pinned is None or household is None:
             return
         if child is not None and household_pending(pinned.document, household) is not None:
-            self.app.notify("First the questions for the whole household: each child's walk "
-                            "starts from them.", title="Household questions first")
+            self.app.notify(_("First the questions for the whole household: each child's walk "
+                              "starts from them."), title=_("Household questions first"))
             child = None
         case = household.child_case(child) if child is not None else None
-        session = walk_session(pinned, household, case, self.sessions.clock())
+        session = walk_session(pinned, household, case, self.sessions.clock(),
+                               interface_language())
         state = Walkthrough(pinned.document, pinned.sha256, session)
-        if state.question is None and child is None:
-            self.app.notify("The household questions are answered. Choose a child and press "
-                            "Enter to walk their questions.")
-            return
-        if child is None and not self._household_question(state):
-            self.app.notify("The household questions are answered. Choose a child and press "
-                            "Enter to walk their questions.")
+        if child is None and (state.question is None or not self._household_question(state)):
+            self.app.notify(_("The household questions are answered. Choose a child and press "
+                              "Enter to walk their questions."))
             return
         self.app.push_screen(HouseholdQuestionScreen(state, self.sessions.clock, household,
                                                      child))
@@ -209,8 +221,9 @@ class HouseholdFlow:
             return
         if message.child is None:
             first = self.household.children[0].child
-            self.app.notify(f"The household questions are answered. Now each child: {first} "
-                            "first (Enter on a child walks their questions).")
+            self.app.notify(_("The household questions are answered. Now each child: {child} "
+                              "first (Enter on a child walks their questions).").format(
+                                  child=first))
         else:
             self.details(message.child)
 

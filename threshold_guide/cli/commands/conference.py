@@ -12,20 +12,35 @@ import sys
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit, note
-from threshold_guide.cli.options import Commands, add_document_arguments, now, parse_time, resolve
+from threshold_guide.cli.options import (
+    Commands,
+    add_document_arguments,
+    now,
+    parse_time,
+    resolve,
+    warn_untranslated,
+)
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.explain.audiences import AUDIENCES
 from threshold_guide.explain.build import ExplainError, UnsafeToShare, explain
 from threshold_guide.household.decisions import decide_household
-from threshold_guide.household.papers import PAPERS, build_papers
-from threshold_guide.household.papers_markdown import render_papers_html, render_papers_markdown
+from threshold_guide.household.papers import PAPERS, build_papers, paper_language
+from threshold_guide.household.papers_markdown import (
+    render_bilingual_html,
+    render_bilingual_markdown,
+    render_papers_html,
+    render_papers_markdown,
+)
 from threshold_guide.household.walk import Pinned, child_session
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.household import Household
+from threshold_guide.models.papers import ConferencePapers
 from threshold_guide.models.session import GuidanceRef
 from threshold_guide.storage.household_file import (
     HouseholdFileError,
+    create_household,
+    households_dir,
     new_household_id,
     read_household,
     write_household,
@@ -109,6 +124,9 @@ def _paper_options(parser: argparse.ArgumentParser, *, household_required: bool 
                         help="invitation only: for partner agencies or for the family")
     parser.add_argument("--agency", default="", help="agency-report only: the agency writing")
     parser.add_argument("--format", choices=["md", "json", "html"], default="md")
+    parser.add_argument("--bilingual", action="store_true",
+                        help="the paper in Welsh and English side by side (md or html): each "
+                        "section in Welsh, then in English; in HTML two columns")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the paper here (atomically) instead of printing it")
     parser.add_argument("--save", type=Path, metavar="FILE",
@@ -176,18 +194,44 @@ def check_household(pinned: Pinned, household: Household, path: Path, *,
                                ExitStatus.ERROR)
 
 
+BILINGUAL = ("cy", "en")
+"""A bilingual paper: Welsh first, then English (the procedures' own order)."""
+
+
 def render_paper(pinned: Pinned, household: Household, args: argparse.Namespace) -> str:
+    """The paper in ``--lang``, else the household's language for it (the family's
+    invitation in the family's language); with ``--bilingual``, Welsh and English."""
     from threshold_guide.cli.follow_up import working_calendar
 
-    try:
-        papers = build_papers(pinned, household, args.paper, now(args.at),
-                              audience=args.audience, agency=args.agency,
-                              calendar=working_calendar(args))
-    except (SummaryError, AnswerError) as problem:
-        raise CommandError(f"{args.household}: {problem}", "", ExitStatus.ERROR) from None
-    if args.format == "json":
+    bilingual = bool(getattr(args, "bilingual", False))
+    if bilingual and args.format == "json":
+        raise CommandError("--bilingual writes Markdown or HTML",
+                           "use --format md or --format html, or give --lang for one "
+                           "language in JSON", ExitStatus.USAGE)
+    chosen: str | None = getattr(args, "lang", None)
+    languages: tuple[str | None, ...] = BILINGUAL if bilingual else (chosen,)
+    papers = []
+    for language in languages:
+        warn_untranslated(pinned.document, language or paper_language(
+            household, args.paper, args.audience))
+        try:
+            papers.append(build_papers(pinned, household, args.paper, now(args.at),
+                                       audience=args.audience, agency=args.agency,
+                                       calendar=working_calendar(args), language=language))
+        except (SummaryError, AnswerError) as problem:
+            raise CommandError(f"{args.household}: {problem}", "", ExitStatus.ERROR) from None
+    if bilingual:
+        first, second = papers
+        if args.format == "html":
+            return render_bilingual_html(first, second)
+        return render_bilingual_markdown(first, second)
+    return _one(papers[0], args.format)
+
+
+def _one(papers: ConferencePapers, form: str) -> str:
+    if form == "json":
         return render_json(papers)
-    if args.format == "html":
+    if form == "html":
         return render_papers_html(papers)
     return render_papers_markdown(papers)
 
@@ -239,8 +283,19 @@ def _walk(args: argparse.Namespace) -> int:
     # A hand-written YAML file is never overwritten: the walk saves beside the sessions.
     given = args.household if args.household is not None and args.household.suffix == ".json" \
         else None
-    target: Path = args.save or given or default_path(pin(household, pinned, args))
     household = pin(household, pinned, args)
+    chosen: Path | None = args.save or given
+    if chosen is not None:
+        target = chosen
+    else:
+        # A new file in the households folder, created exclusively under the next free id.
+        try:
+            household = create_household(households_dir(), household)
+        except OSError as problem:
+            raise CommandError(f"cannot save the household in {households_dir()}: "
+                               f"{problem.strerror or problem}; nothing was written",
+                               "free some space, or give --save FILE") from None
+        target = default_path(household)
 
     def keep(current: Household) -> Household:
         pinned_now = pin(current, pinned, args)
@@ -261,6 +316,16 @@ def _walk(args: argparse.Namespace) -> int:
     talk.say("", "The decision record follows.")
     emit(render_paper(pinned, household, args), args.output)
     return ExitStatus.OK
+
+
+def _explain_language(household: Household, family: bool, args: argparse.Namespace) -> str:
+    """--lang, else the family's language for the family, else the household's."""
+    chosen: str | None = getattr(args, "lang", None)
+    if chosen:
+        return chosen
+    if family and household.family_language:
+        return household.family_language
+    return household.language
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -293,10 +358,12 @@ def run_explain(args: argparse.Namespace) -> int:
             "with the family", "check with the chair and social services; if sharing is safe, "
             "run again with --confirm-unsafe-share 'REASON'", ExitStatus.ERROR)
     stamp = now(args.at)
+    warn_untranslated(pinned.document, _explain_language(household, family, args))
     session = child_session(pinned, household, case, stamp)
     try:
         explanation = explain(pinned.document, pinned.sha256, session, audience, stamp,
-                              "en", working_calendar(args), confirm_unsafe_share=reason)
+                              _explain_language(household, family, args),
+                              working_calendar(args), confirm_unsafe_share=reason)
     except UnsafeToShare as problem:
         raise CommandError(f"{args.household}: {case.child}: {problem}", "run again with "
                            "--confirm-unsafe-share 'REASON' if sharing is safe",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from threshold_guide.cli.console import emit, note
@@ -12,19 +13,23 @@ from threshold_guide.deadlines.due_list import FindDocument, Found, due_list
 from threshold_guide.deadlines.ics import render_ics
 from threshold_guide.deadlines.working_days import due_text
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.household.walk import Pinned, child_session
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.due import DueList, Skipped
 from threshold_guide.models.follow_through import StepStatus
 from threshold_guide.models.session import Session
 from threshold_guide.paths import data_dir
+from threshold_guide.storage.household_file import HouseholdFileError, read_household
 from threshold_guide.storage.session_store import SessionStore, StoredSession
 from threshold_guide.summary.follow_through_markdown import CHASE_NOW
 from threshold_guide.summary.json_output import render_json
 
 EXAMPLE = """Lists every dated step not yet done in the saved sessions (the app's and plain
-mode's), soonest first, with "OVERDUE" or "CHASE NOW" where it has passed. Record a step
-as done with 'threshold-guide done', and the response with 'threshold-guide response'.
+mode's) and, for each child of a saved household case, the dates of their conference
+decision and plan (counted from when the conference is held), soonest first, with
+"OVERDUE" or "CHASE NOW" where it has passed. Record a session's step as done with
+'threshold-guide done', and the response with 'threshold-guide response'.
 
 --format ics writes calendar entries to import into Outlook or any calendar: each holds the
 step, its due time and the case reference only (no notes, no child's words).
@@ -77,6 +82,39 @@ def _finder(found: Catalog, store: SessionStore) -> FindDocument:
     return find
 
 
+def _households(folder: Path | None, find: FindDocument, at: dt.datetime
+                ) -> tuple[list[Found], list[Skipped]]:
+    """Each child of each saved household case, as the session of their walk."""
+    base = folder if folder is not None else data_dir()
+    found: list[Found] = []
+    skipped: list[Skipped] = []
+    directory = base / "households"
+    paths = sorted(directory.glob("*.json")) if directory.is_dir() else []
+    for path in paths:
+        try:
+            household = read_household(path)
+        except HouseholdFileError as problem:
+            reason = problem.diagnostics[0].message if problem.diagnostics else "unreadable"
+            skipped.append(Skipped(file=str(path), reason=reason))
+            continue
+        ref = household.guidance
+        if ref is None:
+            continue
+        stand_in = Session(session_id="household", reference=household.reference,
+                           guidance=ref, created_at=at, updated_at=at)
+        document = find(stand_in)
+        if document is None:
+            skipped.append(Skipped(file=str(path), reason=(
+                f"its guidance ({ref.id} {ref.version}) is not available")))
+            continue
+        pinned = Pinned(document, ref.sha256)
+        for case in household.children:
+            session = child_session(pinned, household, case, at)
+            found.append(Found(str(path), session, child=case.child,
+                               household_id=household.household_id or path.stem))
+    return found, skipped
+
+
 def collect(args: argparse.Namespace) -> DueList:
     store = _store(args.data)
     sessions: list[Found] = []
@@ -86,8 +124,11 @@ def collect(args: argparse.Namespace) -> DueList:
             sessions.append(Found(str(item.path), item.session))
         else:
             skipped.append(Skipped(file=str(item.path), reason=item.reason))
-    return due_list(sessions, _finder(catalog(args), store), working_calendar(args),
-                    now(args.at), skipped)
+    find = _finder(catalog(args), store)
+    at = now(args.at)
+    children, unread = _households(args.data, find, at)
+    return due_list([*sessions, *children], find, working_calendar(args), at,
+                    [*skipped, *unread])
 
 
 def render_text(listing: DueList) -> str:
@@ -99,7 +140,9 @@ def render_text(listing: DueList) -> str:
         local = "; timescale to be confirmed locally" if item.confirm_locally else ""
         lines.append(f"{STATUS_WORDS[item.status]:<12} {item.due_text:<23} {reference}: "
                      f"{item.label}")
-        lines.append(f"{'':<12} step {item.step} of session {item.session_id}{local}")
+        where = (f"step {item.step} of {item.child} in household case {item.session_id}"
+                 if item.child is not None else f"step {item.step} of session {item.session_id}")
+        lines.append(f"{'':<12} {where}{local}")
     if listing.chase_now:
         lines += ["", f"CHASE NOW ({len(listing.chase_now)} session"
                   f"{'' if len(listing.chase_now) == 1 else 's'}): {CHASE_NOW}"]

@@ -13,11 +13,19 @@ from threshold_guide import __version__
 from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import Commands, catalog, now, parse_time
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.household.walk import Pinned
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
-from threshold_guide.models.session import Session
+from threshold_guide.models.household import Household
+from threshold_guide.models.session import GuidanceRef, Session
 from threshold_guide.models.tracker import TrackerExport, TrackerRecord
 from threshold_guide.paths import data_dir
+from threshold_guide.storage.household_file import (
+    HouseholdFileError,
+    households_dir,
+    is_household_file,
+    read_household,
+)
 from threshold_guide.storage.session_file import read_session_file
 from threshold_guide.storage.session_store import (
     SessionStore,
@@ -28,6 +36,7 @@ from threshold_guide.summary.json_output import render_json
 from threshold_guide.tracker.anonymise import NotExportable, anonymise, iso_week
 from threshold_guide.tracker.database import DatabaseError, connect, import_records
 from threshold_guide.tracker.files import TrackerFileError, practitioner_key, read_export
+from threshold_guide.tracker.households import anonymise_household
 from threshold_guide.tracker.report import Filters, build_report
 from threshold_guide.tracker.report_html import render_report_html
 from threshold_guide.tracker.report_text import render_report_markdown, render_report_terminal
@@ -39,8 +48,10 @@ EXAMPLE = """examples:
 """
 
 EXPORT_EXAMPLE = """Records carry no case reference, no free text (notes, the child's words,
-reasons), and no date finer than an ISO week. Training sessions and walks that have not
-reached an outcome are left out, and counted on standard error.
+reasons), and no date finer than an ISO week. A saved household case (a conference) gives a
+record for each child's decision, with the registration categories as ids. Training
+sessions and walks that have not reached an outcome are left out, and counted on standard
+error.
 
 examples:
   threshold-guide tracker export -o week48.json
@@ -142,8 +153,24 @@ def week_of(text: str) -> str:
 # export --------------------------------------------------------------------------------
 
 
-def _sessions(paths: list[Path]) -> tuple[list[tuple[Path, Session]], list[str]]:
-    found: list[tuple[Path, Session]] = []
+Case = tuple[Path, Session | Household]
+
+
+def _case(file: Path, found: list[Case], problems: list[str]) -> None:
+    if is_household_file(file):
+        try:
+            found.append((file, read_household(file)))
+        except HouseholdFileError as problem:
+            problems.append(f"{file}: " + "; ".join(d.message for d in problem.diagnostics))
+        return
+    try:
+        found.append((file, read_session_file(file)))
+    except SessionUnreadable as problem:
+        problems.append(str(problem))
+
+
+def _sessions(paths: list[Path]) -> tuple[list[Case], list[str]]:
+    found: list[Case] = []
     problems: list[str] = []
     if not paths:
         for item in SessionStore().listing():
@@ -151,6 +178,9 @@ def _sessions(paths: list[Path]) -> tuple[list[tuple[Path, Session]], list[str]]
                 found.append((item.path, item.session))
             else:
                 problems.append(f"{item.path}: {item.reason}")
+        folder = households_dir()
+        for file in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            _case(file, found, problems)
         return found, problems
     files: list[Path] = []
     for path in paths:
@@ -163,15 +193,11 @@ def _sessions(paths: list[Path]) -> tuple[list[tuple[Path, Session]], list[str]]
             raise CommandError(f"{path}: no such file or folder", "check the path",
                                ExitStatus.USAGE)
     for file in files:
-        try:
-            found.append((file, read_session_file(file)))
-        except SessionUnreadable as problem:
-            problems.append(str(problem))
+        _case(file, found, problems)
     return found, problems
 
 
-def _document(known: Catalog, session: Session) -> ThresholdDocument | None:
-    ref = session.guidance
+def _document(known: Catalog, ref: GuidanceRef) -> ThresholdDocument | None:
     for entry in known.versions(ref.id):
         if entry.version == ref.version and entry.sha256 == ref.sha256:
             return entry.document
@@ -185,11 +211,31 @@ def run_export(args: argparse.Namespace) -> int:
     key = practitioner_key(data_dir())
     records: dict[str, TrackerRecord] = {}
     skipped: dict[str, int] = {}
-    for path, session in sessions:
+    for path, case in sessions:
+        if isinstance(case, Household):
+            ref = case.guidance
+            if ref is None:
+                skipped["household cases not pinned to a document"] = skipped.get(
+                    "household cases not pinned to a document", 0) + 1
+                continue
+            document = _document(known, ref)
+            if document is None:
+                problems.append(f"{path}: the document version it is pinned to "
+                                f"({ref.id} {ref.version}) is not found")
+                continue
+            found, left_out = anonymise_household(Pinned(document, ref.sha256), case, key,
+                                                  stamp)
+            for record in found:
+                records[record.record_id] = record
+            for why in left_out:
+                reason = f"a child in a household case: {why}"
+                skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        session = case
         if session.scenario is not None:
             skipped["training sessions"] = skipped.get("training sessions", 0) + 1
             continue
-        document = _document(known, session)
+        document = _document(known, session.guidance)
         if document is None:
             problems.append(f"{path}: the document version it is pinned to "
                             f"({session.guidance.id} {session.guidance.version}) is not found")

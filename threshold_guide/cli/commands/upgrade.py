@@ -11,18 +11,30 @@ from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.options import Commands, now, parse_date, parse_time
 from threshold_guide.cli.version_refs import Resolver
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.household.upgrade import upgrade_household
+from threshold_guide.household.upgrade import upgrade_report as household_report
 from threshold_guide.loading.catalog import Entry, is_path_reference
 from threshold_guide.models.document import ThresholdDocument, version_key
-from threshold_guide.models.session import Session
+from threshold_guide.models.household import Household
+from threshold_guide.models.session import GuidanceRef, Session
 from threshold_guide.scenarios.session_files import SessionFileError, read_sessions
 from threshold_guide.session.upgrade import check_pin, upgrade_session
 from threshold_guide.storage.atomic import write_atomic
+from threshold_guide.storage.household_file import (
+    HouseholdFileError,
+    households_dir,
+    is_household_file,
+    read_household,
+)
 from threshold_guide.storage.session_store import SessionStore
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.versions.refs import VersionRef
 from threshold_guide.versions.upgrade_report import upgrade_report
 
-EXAMPLE = """Answers to questions that are unchanged, or only re-routed or edited, are kept;
+EXAMPLE = """A household file (a conference case saved by the app, plain mode or 'conference
+run --save') moves the same way: the household's answers and each child's.
+
+Answers to questions that are unchanged, or only re-routed or edited, are kept;
 answers to reworded questions are asked again; the move is recorded in the session's
 history. Without -o the upgraded session (JSON) is printed and the report goes to stderr;
 the original file is only replaced when -o names it.
@@ -43,7 +55,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("session", type=Path, metavar="SESSION_FILE",
-                        help="a session file saved by the app or by 'run --save-session'")
+                        help="a session file saved by the app or by 'run --save-session', or a "
+                        "household file")
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--to", metavar="VERSION",
                         help="the version to move to, or a document file (default: current)")
@@ -58,6 +71,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_household_file(args.session):
+        return run_household(args)
     session = _read(args.session)
     ref = session.guidance
     resolver = Resolver(args, dt.date.today())
@@ -87,6 +102,61 @@ def run(args: argparse.Namespace) -> int:
         note(f"the app lists this session only if the file is named "
              f"{session.session_id}.json in its sessions folder")
     return ExitStatus.OK
+
+
+def run_household(args: argparse.Namespace) -> int:
+    """A household file moves as a session does: shared answers and each child's walk."""
+    try:
+        household = read_household(args.session)
+    except HouseholdFileError as problem:
+        raise CommandError(f"{args.session} cannot be used as a household case", "",
+                           ExitStatus.ERROR, problem.diagnostics) from None
+    ref = household.guidance
+    if ref is None:
+        raise CommandError(f"{args.session}: the household is not pinned to a document "
+                           "version, so there is nothing to move",
+                           "save it first with 'conference run DOC --household FILE --save "
+                           "FILE'", ExitStatus.ERROR)
+    stand_in = _stand_in(household, ref)
+    resolver = Resolver(args, dt.date.today())
+    target = _target(args, resolver, stand_in)
+    if target.sha256 == ref.sha256:
+        note(f"the household is already on {ref.id} {ref.version} with this content; "
+             "nothing to do")
+        return ExitStatus.OK
+    if version_key(target.version) < version_key(ref.version):
+        note(f"moving to {target.version}, an earlier version than {ref.version}")
+    sha = ref.sha256
+    kept = (SessionStore(args.session.parent).kept_document(sha)
+            or SessionStore(households_dir().parent / "sessions").kept_document(sha)
+            or SessionStore().kept_document(sha))
+    old = check_pin(stand_in, resolver.catalog, resolver.today, kept).pinned_document
+    if old is None:
+        note(f"{ref.id} {ref.version} (content {sha[:12]}), the version this household was "
+             "started with, is not available: questions cannot be compared, so answers are "
+             "kept where the question and answer still exist")
+    result = upgrade_household(household, old, target.document, target.sha256, now(args.at))
+    report = household_report(result, ref)
+    text = render_json(result.household)
+    if args.output is None:
+        sys.stdout.write(text)
+        sys.stderr.write(report)
+        return ExitStatus.OK
+    try:
+        write_atomic(args.output, text, private=True)
+    except OSError as problem:
+        raise CommandError(f"cannot write {args.output}: {problem.strerror or problem}",
+                           "check the folder exists and you can write to it") from None
+    sys.stdout.write(report)
+    note(f"wrote {args.output}")
+    return ExitStatus.OK
+
+
+def _stand_in(household: Household, ref: GuidanceRef) -> Session:
+    """A session carrying the household's pin, for the version checks sessions use."""
+    moment = household.updated_at or household.created_at or dt.datetime.now(dt.UTC)
+    return Session(session_id="household", reference=household.reference, guidance=ref,
+                   created_at=moment, updated_at=moment)
 
 
 def _read(path: Path) -> Session:

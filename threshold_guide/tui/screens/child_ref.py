@@ -9,12 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.tui.screens.base import BaseModal
 
 
 class ChildRefModal(BaseModal[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
+        Binding("escape", "close", N_("Cancel")),
     ]
 
     def __init__(self, title: str, value: str) -> None:
@@ -26,12 +27,12 @@ class ChildRefModal(BaseModal[str]):
         return self._title
 
     def compose_body(self) -> ComposeResult:
-        yield Static("How the papers refer to the child, e.g. 'Child A'. Never a name.",
+        yield Static(_("How the papers refer to the child, e.g. 'Child A'. Never a name."),
                      markup=False, classes="dialog-note")
         yield Input(self._value, id="child-ref", max_length=40, compact=True)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("OK", id="ok", variant="primary", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+            yield Button(_("OK"), id="ok", variant="primary", compact=True)
+            yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#child-ref", Input).focus()

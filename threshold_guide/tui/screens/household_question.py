@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual import on
 
 from threshold_guide.household.editing import absorb
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import Scope
 from threshold_guide.models.household import Household
 from threshold_guide.session.walkthrough import Walkthrough
@@ -28,9 +29,9 @@ class HouseholdQuestionScreen(QuestionScreen):
         """The child walked, or None for the questions asked once for the household."""
 
     def _subtitle(self) -> str:
-        ref = self.household.reference or "no reference"
-        part = self.child or "the whole household"
-        return f"Conference · {ref} · {part}"
+        ref = self.household.reference or _("no reference")
+        part = self.child or _("the whole household")
+        return _("Conference · {reference} · {child}").format(reference=ref, child=part)
 
     def walk_ended(self, state: Walkthrough) -> bool:
         question = state.question

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Label, Static, TextArea
 
+from threshold_guide.i18n.catalogue import N_, _, interface_language
 from threshold_guide.models.text import render
 from threshold_guide.session.walkthrough import VoiceKind, Walkthrough
 from threshold_guide.tui.messages import Clock, Navigate, SessionChanged
@@ -18,8 +19,8 @@ from threshold_guide.tui.widgets.markdown_view import markdown_text
 from threshold_guide.tui.widgets.note_box import TYPING_PAUSE
 
 SECTIONS: list[tuple[VoiceKind, str]] = [
-    ("child_voice", "The child's voice"),
-    ("strengths", "Strengths and protective factors"),
+    ("child_voice", N_("The child's voice")),
+    ("strengths", N_("Strengths and protective factors")),
 ]
 
 
@@ -35,11 +36,11 @@ class VoiceHelp(Static):
 
 
 class VoiceScreen(BaseScreen):
-    HELP_TITLE = "Child's voice screen"
+    HELP_TITLE = N_("Child's voice screen")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "summary", "Summary"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("f10", "home", "Save and close", show=False),
+        Binding("ctrl+n", "summary", N_("Summary")),
+        Binding("ctrl+b", "back", N_("Back")),
+        Binding("f10", "home", N_("Save and close"), show=False),
     ]
 
     def __init__(self, state: Walkthrough, clock: Clock) -> None:
@@ -51,27 +52,29 @@ class VoiceScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="voice-body"):
             yield Static(
-                "Record what the child said and what is working well. Use the child's own "
-                "words. Leave a box empty if it does not apply; the summary says what was not "
-                "recorded. Tab moves between boxes; Ctrl+N goes to the summary.",
+                _("Record what the child said and what is working well. Use the child's own "
+                  "words. Leave a box empty if it does not apply; the summary says what was "
+                  "not recorded. Tab moves between boxes; Ctrl+N goes to the summary."),
                 markup=False, classes="intro",
             )
+            language = interface_language()
             for kind, heading in SECTIONS:
                 prompts = self.state.voice_prompts(kind)
                 if not prompts:
                     continue
-                yield Static(heading, classes="section-title", markup=False)
+                yield Static(_(heading), classes="section-title", markup=False)
                 stored = getattr(self.state.session, kind)
                 for prompt in prompts:
-                    yield Label(render(prompt.prompt), markup=False)
+                    yield Label(render(prompt.prompt, language), markup=False)
                     if prompt.help:
-                        yield VoiceHelp(render(prompt.help).strip(), classes="voice-help")
+                        yield VoiceHelp(render(prompt.help, language).strip(),
+                                        classes="voice-help")
                     yield TextArea(stored.get(prompt.id, ""), id=f"{kind}--{prompt.id}",
                                    soft_wrap=True, tab_behavior="focus", classes="voice-text")
-            yield Button("Continue to the summary ▸", id="to-summary", compact=True)
+            yield Button(_("Continue to the summary ▸"), id="to-summary", compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "The child's voice and strengths"
+        self.sub_title = _("The child's voice and strengths")
         boxes = self.query(TextArea)
         if boxes:
             boxes.first().focus()
@@ -95,7 +98,7 @@ class VoiceScreen(BaseScreen):
         state = self.state
         now = self.clock()
         for box_id in sorted(self._pending):
-            kind, _, prompt_id = box_id.partition("--")
+            kind, _sep, prompt_id = box_id.partition("--")
             box = self.query_one(f"#{box_id}", TextArea)
             state = state.set_voice("strengths" if kind == "strengths" else "child_voice",
                                     prompt_id, box.text, now)

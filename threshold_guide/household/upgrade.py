@@ -1,0 +1,149 @@
+"""Moving a household case to another version of its document, as sessions move (pure).
+
+The shared answers move as a session of their own, and each child's walk (the shared
+answers kept, the child's own on top) as another, with the ordinary
+:func:`~threshold_guide.session.upgrade.upgrade_session`: an answer stands where its question
+was not reworded, and everything that could not be carried over is written into the
+household's history, so nothing typed is lost. The child's voice, agency views and plan are
+not tied to questions and are kept as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from threshold_guide.engine.route import derive_route
+from threshold_guide.engine.routing import AnswerError
+from threshold_guide.models.document import Outcome, ThresholdDocument
+from threshold_guide.models.household import Household
+from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
+from threshold_guide.session.upgrade import Upgrade, upgrade_session
+
+
+@dataclass(frozen=True)
+class ChildUpgrade:
+    """What moving did to one child's walk."""
+
+    child: str
+    kept: list[str] = field(default_factory=list)
+    """The child's own answers carried over (question ids)."""
+    dropped: list[str] = field(default_factory=list)
+    """The child's own answers not carried over (recorded in the history)."""
+    reasked: list[str] = field(default_factory=list)
+    """Questions the child's walk must ask again (reworded, or the answer not offered)."""
+    departs: list[str] = field(default_factory=list)
+    """Kept judgement answers that now depart from the suggestion with no reason."""
+    outcome_change: str | None = None
+    """The change of the child's decision, in a sentence; None when unchanged."""
+
+
+@dataclass(frozen=True)
+class HouseholdUpgrade:
+    """A household moved to another document version."""
+
+    household: Household
+    shared: Upgrade
+    """The move of the shared answers."""
+    children: list[ChildUpgrade]
+
+
+def _session(household: Household, answers: Mapping[str, GivenAnswer]) -> Session:
+    guidance = household.guidance
+    assert guidance is not None
+    moment = household.updated_at or household.created_at or household.held_at
+    assert moment is not None
+    return Session(session_id="household", reference=household.reference, guidance=guidance,
+                   answers=dict(answers), created_at=moment, updated_at=moment)
+
+
+def _outcome(document: ThresholdDocument | None,
+             answers: Mapping[str, GivenAnswer]) -> Outcome | None:
+    if document is None:
+        return None
+    try:
+        return derive_route(document, {q: g.answer for q, g in answers.items()}).outcome
+    except (AnswerError, KeyError, ValueError):
+        return None
+
+
+def upgrade_household(household: Household, old: ThresholdDocument | None,
+                      new: ThresholdDocument, new_sha256: str,
+                      now: dt.datetime) -> HouseholdUpgrade:
+    """Move ``household`` (which must be pinned: ``guidance`` set) to ``new``."""
+    ref = household.guidance
+    if ref is None:
+        raise ValueError("the household is not pinned to a document version")
+    if household.created_at is None and household.updated_at is None and (
+            household.held_at is None):
+        household = household.model_copy(update={"created_at": now})
+    shared = upgrade_session(_session(household, household.shared), old, new, new_sha256, now)
+    # The first event of every move is the move itself; it is said once, for the case.
+    shared_events = shared.session.history[1:]
+    shared_texts = {event.event for event in shared_events}
+    how = ("answers to questions that were not reworded were kept" if old is not None else
+           "the pinned version was not available to compare, so answers were kept where the "
+           "question and answer still exist")
+    events = [HistoryEvent(at=now, event=(
+        f"Moved from {ref.id} {ref.version} (content {ref.sha256[:12]}) to {new.id} "
+        f"{new.version} (content {new_sha256[:12]}): {how}, for the household and for each "
+        "child; the children's voice, agency views and plans are kept as they were."))]
+    events += [HistoryEvent(at=now, event=f"Household: {event.event}")
+               for event in shared_events]
+    children = []
+    results = []
+    for case in household.children:
+        merged = {**shared.session.answers, **case.answers}
+        moved = upgrade_session(_session(household, merged), old, new, new_sha256, now)
+        own = {q: given for q, given in moved.session.answers.items() if q in case.answers}
+        before = _outcome(old, {**household.shared, **case.answers})
+        after = _outcome(new, {**shared.session.answers, **own})
+        change = Upgrade(moved.session, outcome_before=before,
+                         outcome_after=after).outcome_change()
+        own_change = moved.outcome_change()
+        for event in moved.session.history[1:]:
+            if event.event in shared_texts or event.event == own_change:
+                continue  # told once for the household; the outcome is worked out below
+            events.append(HistoryEvent(at=now, event=f"{case.child}: {event.event}"))
+        if change is not None:
+            events.append(HistoryEvent(at=now, event=f"{case.child}: {change}"))
+        dropped = [q for q in moved.dropped if q in case.answers]
+        results.append(ChildUpgrade(
+            child=case.child, kept=[q for q in case.answers if q in own], dropped=dropped,
+            reasked=[q for q in moved.reasked if q in case.answers],
+            departs=[q for q in moved.departs if q not in shared.departs],
+            outcome_change=change))
+        children.append(case.model_copy(update={"answers": own}))
+    moved_household = household.model_copy(update={
+        "guidance": GuidanceRef(id=new.id, version=new.version, sha256=new_sha256),
+        "shared": shared.session.answers,
+        "children": children,
+        "history": [*household.history, *events],
+        "updated_at": now,
+    })
+    return HouseholdUpgrade(moved_household, shared, results)
+
+
+def upgrade_report(result: HouseholdUpgrade, ref: GuidanceRef) -> str:
+    """What moving did, for the chair (plain text, one line each)."""
+    new = result.household.guidance
+    assert new is not None
+    shared = result.shared
+    lines = [f"Moved household {result.household.household_id or result.household.reference} "
+             f"from {ref.id} {ref.version} to {new.version}.",
+             f"Household answers: {len(shared.kept)} kept, {len(shared.dropped)} not carried "
+             "over" + (f"; ask again: {', '.join(shared.reasked)}" if shared.reasked else "")
+             + "."]
+    for child in result.children:
+        line = (f"{child.child}: {len(child.kept)} of their own answers kept, "
+                f"{len(child.dropped)} not carried over")
+        if child.reasked:
+            line += f"; ask again: {', '.join(child.reasked)}"
+        if child.departs:
+            line += f"; departs from the suggestion with no reason: {', '.join(child.departs)}"
+        lines.append(line + ".")
+        if child.outcome_change is not None:
+            lines.append(f"  {child.outcome_change}")
+    lines.append("Everything not carried over is recorded in the household's history.")
+    return "\n".join(lines) + "\n"
