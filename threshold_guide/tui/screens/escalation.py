@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from threshold_guide.i18n.catalogue import N_, _
@@ -50,19 +50,24 @@ class EscalationModal(BaseModal[EscalationEntry]):
         return _(self.TITLE_TEXT)
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.route, markup=False, classes="dialog-note")
-        if not self.started:
-            yield Label(_("Why do you disagree with the response? (required)"))
-            yield TextArea("", id="disagreement", soft_wrap=True, tab_behavior="focus")
-        yield Label(_("Step: {step}. Who was contacted (role and team; leave empty if not "
-                      "yet):").format(step=_(ESCALATION_LABELS[self.level])))
-        yield Input(id="contacted", compact=True)
-        yield Label(_("What did they say?"))
-        yield TextArea("", id="said", soft_wrap=True, tab_behavior="focus")
-        yield Checkbox(_("The difference was resolved at this step"), id="resolved",
-                       compact=True)
-        yield Label(_(WHEN_HINT))
-        yield Input(id="escalation-at", compact=True)
+        # The fields scroll (the focused one scrolls into view) and the buttons stay below
+        # them: at 80x24 the whole form is taller than the screen, in Welsh even more so.
+        with VerticalScroll(id="escalation-fields"):
+            yield Static(self.route, markup=False, classes="dialog-note")
+            if not self.started:
+                yield Label(_("Why do you disagree with the response? (required)"))
+                yield TextArea("", id="disagreement", soft_wrap=True, tab_behavior="focus")
+            # A Static, not a Label: the step's name is long, and a Label does not wrap.
+            yield Static(_("Step: {step}. Who was contacted (role and team; leave empty if "
+                           "not yet):").format(step=_(ESCALATION_LABELS[self.level])),
+                         markup=False)
+            yield Input(id="contacted", compact=True)
+            yield Label(_("What did they say?"))
+            yield TextArea("", id="said", soft_wrap=True, tab_behavior="focus")
+            yield Checkbox(_("The difference was resolved at this step"), id="resolved",
+                           compact=True)
+            yield Label(_(WHEN_HINT))
+            yield Input(id="escalation-at", compact=True)
         yield Static(id="escalation-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
             yield Button(_("Save"), id="save", variant="primary", compact=True)

@@ -50,9 +50,10 @@ class FollowUpScreen(BaseScreen):
         Binding("n", "nothing", N_("Nothing back"),
                 tooltip=N_("Record that nothing has come back (you contacted them again)")),
         Binding("d", "done", N_("Step done"), tooltip=N_("Record that a dated step was done")),
-        Binding("e", "escalate", N_("Disagree/escalate"),
+        # Short: with the other keys they must fit in 80 columns, in Welsh too.
+        Binding("e", "escalate", N_("Escalate"),
                 tooltip=N_("Disagree with the response: the professional differences route")),
-        Binding("escape", "close", N_("Back to the summary")),
+        Binding("escape", "close", N_("Summary"), tooltip=N_("Back to the summary")),
         Binding("ctrl+b", "close", N_("Back"), show=False),
     ]
 
