@@ -30,14 +30,13 @@ from threshold_guide.tui.screens.exercise import ExerciseScreen
 from threshold_guide.tui.screens.follow_up import FollowUpScreen
 from threshold_guide.tui.screens.response import ResponseModal
 
-from ..conftest import ROOT
+from ..conftest import CYMRAEG
 from .driver import SIZE, ready, run, settle
 from .test_exercise import open_exercise, to_comparison
 from .test_snapshots import steady_cursors
 
 SnapCompare = Callable[..., bool]
 Step = Callable[[Pilot[int], ThresholdApp], Any]
-CYMRAEG = ROOT / "tests" / "fixtures" / "cymraeg.yaml"
 
 
 @pytest.fixture(autouse=True)
