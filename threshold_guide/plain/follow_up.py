@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from threshold_guide.deadlines.schedule import follow_through
 from threshold_guide.deadlines.working_days import WorkingCalendar
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.follow_through import (
     ESCALATION_LABELS,
@@ -22,6 +23,7 @@ from threshold_guide.models.follow_through import (
     StepStatus,
 )
 from threshold_guide.models.session import Session
+from threshold_guide.plain.choices import typed_number
 from threshold_guide.plain.dialogue import Command, Dialogue, command
 from threshold_guide.plain.markdown_text import markdown_to_text
 from threshold_guide.session.follow_through import (
@@ -56,6 +58,12 @@ class PlainFollowUp:
     calendar: WorkingCalendar
     clock: Clock
     save: Save
+    language: str | None = None
+    """The language of the document's text; None: the session's language."""
+
+    @property
+    def text_language(self) -> str:
+        return self.language or self.session.language
 
     def run(self) -> None:
         """Show where things stand, then offer the changes until q (or the input ends)."""
@@ -67,14 +75,15 @@ class PlainFollowUp:
             return
 
     def show(self) -> None:
-        info = follow_through(self.document, self.session, self.clock(), self.calendar)
+        info = follow_through(self.document, self.session, self.clock(), self.calendar,
+                              self.text_language)
         self.dialogue.gap()
         if info is None:
-            self.dialogue.say("This session's outcome has no dated steps, and nothing has been "
-                              "recorded since the decision.")
+            self.dialogue.say(_("This session's outcome has no dated steps, and nothing has "
+                                "been recorded since the decision."))
             return
         if info.chase_now:
-            self.dialogue.say(f"CHASE NOW: {CHASE_NOW}")
+            self.dialogue.say(_("CHASE NOW: {text}").format(text=_(CHASE_NOW)))
         self.dialogue.say(markdown_to_text("\n".join(follow_through_markdown(info))).strip())
 
     def _ask(self, cue: str) -> str:
@@ -88,58 +97,65 @@ class PlainFollowUp:
         self.dialogue.say(title)
         for number, option in enumerate(options, start=1):
             self.dialogue.say(f"{number}. {option}")
-        span = "1" if len(options) == 1 else f"1 to {len(options)}"
+        last = len(options)
         while True:
-            line = self._ask(f"Your choice, {span}, b back or q quit: ")
+            line = self._ask(_("Your choice, 1, b back or q quit: ") if last == 1 else
+                             _("Your choice, 1 to {last}, b back or q quit: ").format(last=last))
             if command(line, frozenset({Command.BACK})) is not None:
                 return None
-            if line.isdigit() and 1 <= int(line) <= len(options):
-                return int(line) - 1
-            self.dialogue.say(f"Type a number from {span}, b to go back or q to quit.")
+            typed = typed_number(line)
+            if typed is not None and 1 <= typed <= last:
+                return typed - 1
+            self.dialogue.say(
+                _("Type 1, b to go back or q to quit.") if last == 1 else
+                _("Type a number from 1 to {last}, b to go back or q to quit.").format(
+                    last=last))
 
     def _menu(self) -> bool:
         self.dialogue.gap()
         actions: list[tuple[str, Callable[[], None]]] = [
-            ("Record the response from social services", self._response),
-            ("Record that nothing has come back (you contacted them again)", self._no_response),
-            ("Record that a dated step was done", self._done),
+            (_("Record the response from social services"), self._response),
+            (_("Record that nothing has come back (you contacted them again)"),
+             self._no_response),
+            (_("Record that a dated step was done"), self._done),
         ]
         escalation = self.session.follow_through.escalation if self.session.follow_through \
             else None
         if escalation is None:
-            actions.append(("I disagree with the response: start the professional "
-                            "differences route", self._disagree))
+            actions.append((_("I disagree with the response: start the professional "
+                              "differences route"), self._disagree))
         elif next_level(self.session) is not None:
-            actions.append(("Record the next step of the professional differences route",
+            actions.append((_("Record the next step of the professional differences route"),
                             self._escalation_step))
-        chosen = self._choose("What would you like to record?", [a for a, _ in actions])
+        chosen = self._choose(_("What would you like to record?"),
+                              [label for label, _act in actions])
         if chosen is None:
             return True
         try:
             actions[chosen][1]()
         except FollowThroughError as problem:
-            self.dialogue.say(f"Not recorded: {problem}.")
+            self.dialogue.say(_("Not recorded: {problem}.").format(problem=problem))
         return True
 
     def _commit(self, session: Session) -> None:
         self.session = session
         self.save(session)
-        self.dialogue.say("Saved.")
+        self.dialogue.say(_("Saved."))
 
     def _text(self, cue: str, required: bool = False) -> str:
         while True:
             line = self._ask(cue)
             if line or not required:
                 return line
-            self.dialogue.say("This cannot be left empty.")
+            self.dialogue.say(_("This cannot be left empty."))
 
     def _response(self) -> None:
         kinds = [k for k in ResponseOutcome if k is not ResponseOutcome.NONE]
-        chosen = self._choose("What came back?", [RESPONSE_LABELS[k] for k in kinds])
+        chosen = self._choose(_("What came back?"), [_(RESPONSE_LABELS[k]) for k in kinds])
         if chosen is None:
             return
-        reason = self._text("The reason they gave, on one line (Enter if none was given): ")
-        by = self._text("Who responded: team or role, never a name (Enter to skip): ")
+        reason = self._text(_("The reason they gave, on one line (Enter if none was given): "))
+        by = self._text(_("Who responded: team or role, never a name (Enter to skip): "))
         now = self.clock()
         self._commit(record_response(self.document, self.session, kinds[chosen], reason, now,
                                      now, by=by))
@@ -150,34 +166,37 @@ class PlainFollowUp:
                                      now, now))
 
     def _done(self) -> None:
-        info = follow_through(self.document, self.session, self.clock(), self.calendar)
+        info = follow_through(self.document, self.session, self.clock(), self.calendar,
+                              self.text_language)
         steps = [s for s in (info.steps if info else []) if s.status is not StepStatus.DONE
                  and not s.awaits_response]
         if not steps:
-            self.dialogue.say("There is no dated step left to mark as done.")
+            self.dialogue.say(_("There is no dated step left to mark as done."))
             return
-        chosen = self._choose("Which step was done (now)?",
-                              [f"{s.label} (by {s.due_text})" for s in steps])
+        chosen = self._choose(_("Which step was done (now)?"),
+                              [_("{step} (by {due})").format(step=s.label, due=s.due_text)
+                               for s in steps])
         if chosen is not None:
             now = self.clock()
             self._commit(mark_done(self.document, self.session, steps[chosen].id, now, now))
 
     def _disagree(self) -> None:
-        self.dialogue.say(markdown_to_text(ROUTE))
-        why = self._text("Why do you disagree with the response? One line: ", required=True)
+        self.dialogue.say(markdown_to_text(_(ROUTE)))
+        why = self._text(_("Why do you disagree with the response? One line: "),
+                         required=True)
         now = self.clock()
         self._commit(start_escalation(self.document, self.session, why, now, now))
         self._escalation_step()
 
     def _escalation_step(self) -> None:
         level = next_level(self.session) or EscalationLevel.BOARD
-        self.dialogue.say(f"Next step: {ESCALATION_LABELS[level]}.")
-        contacted = self._text("Who was contacted (role and team; Enter if not done yet): ")
+        self.dialogue.say(_("Next step: {step}.").format(step=_(ESCALATION_LABELS[level])))
+        contacted = self._text(_("Who was contacted (role and team; Enter if not done yet): "))
         if not contacted:
             return
-        said = self._text("What did they say? One line: ")
-        resolved = self._choose("Was the difference resolved?",
-                                ["Yes, resolved", "No, not resolved"])
+        said = self._text(_("What did they say? One line: "))
+        resolved = self._choose(_("Was the difference resolved?"),
+                                [_("Yes, resolved"), _("No, not resolved")])
         now = self.clock()
         self._commit(add_escalation_step(self.session, level, contacted, said, resolved == 0,
                                          now, now))

@@ -12,13 +12,14 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
+from threshold_guide.i18n.catalogue import _, ngettext
+from threshold_guide.i18n.languages import DEFAULT_LANGUAGE, is_interface_language
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
 from threshold_guide.plain.choices import typed_number
 from threshold_guide.plain.dialogue import Command, Dialogue, command
-from threshold_guide.plural import counted
 from threshold_guide.session.creation import new_session, session_ids
 from threshold_guide.session.upgrade import Upgrade, check_pin, repair_session, upgrade_session
 from threshold_guide.session.walkthrough import Walkthrough, progress, reference_warning
@@ -41,6 +42,8 @@ class Context:
     reference: str = ""
     role: str = ""
     agency: str = ""
+    language: str = DEFAULT_LANGUAGE
+    """The practitioner's language (``--lang``), recorded on a new session."""
 
 
 def begin(store: SessionStore, entry: Entry, context: Context, now: dt.datetime) -> Walkthrough:
@@ -51,6 +54,9 @@ def begin(store: SessionStore, entry: Entry, context: Context, now: dt.datetime)
     ids = session_ids(context.reference, now)
     session = new_session(entry.document, entry.sha256, now=now, reference=context.reference,
                           role=context.role, agency=context.agency, session_id=next(ids))
+    if context.language != session.language and is_interface_language(context.language):
+        # Recorded so that a resumed walk, the summary and the papers speak it too.
+        session = session.model_copy(update={"language": context.language})
     session = store.create(session, ids)
     keep(store, entry.document, entry.sha256)
     return Walkthrough(entry.document, entry.sha256, session)
@@ -73,7 +79,7 @@ def resume(store: SessionStore, session: Session, catalog: Catalog, dialogue: Di
     state = _chosen(store, session, catalog, dialogue, now)
     repair = repair_session(state.session, state.document, now)
     if repair.notice is not None:
-        dialogue.say("Note: " + repair.notice)
+        dialogue.say(_("Note: {notice}").format(notice=repair.notice))
     return Walkthrough(state.document, state.sha256, repair.session)
 
 
@@ -89,69 +95,90 @@ def _chosen(store: SessionStore, session: Session, catalog: Catalog, dialogue: D
              for entry in check.targets]
     if pinned is None and not moves:
         raise NotResumable(
-            f"the guidance this session uses ({ref.id} {ref.version}) is not available; the "
-            f"session is kept at {store.path_for(session.session_id)}"
-        )
-    dialogue.say("The guidance has changed since this session was started.", *check.explain())
+            _("the guidance this session uses ({id} {version}) is not available; the session "
+              "is kept at {path}").format(id=ref.id, version=ref.version,
+                                          path=store.path_for(session.session_id)))
+    language = session.language
+    dialogue.say(_("The guidance has changed since this session was started."),
+                 *check.explain())
     options: list[tuple[Entry | None, Upgrade | None]] = []
     if pinned is not None:
         options.append((None, None))
-        dialogue.say(f"{len(options)}. Continue under {ref.version} as started: the answers "
-                     "stay exactly as given.")
+        dialogue.say(_("{number}. Continue under {version} as started: the answers stay "
+                       "exactly as given.").format(number=len(options), version=ref.version))
     for entry, upgrade in moves:
         options.append((entry, upgrade))
-        kind = "the changed" if entry.version == ref.version else "the newer version"
-        again = (f"; {counted(len(upgrade.dropped), 'changed question')} to answer again"
-                 if upgrade.dropped else "")
-        dialogue.say(f"{len(options)}. Move to {kind} {entry.version}: keeps "
-                     f"{counted(len(upgrade.kept), 'answer')} to unchanged questions{again}.")
-        change = upgrade.outcome_change()
+        kept = ngettext("keeps {count} answer to unchanged questions",
+                        "keeps {count} answers to unchanged questions", len(upgrade.kept))
+        move = (_("{number}. Move to the changed {version}: {kept}")
+                if entry.version == ref.version
+                else _("{number}. Move to the newer version {version}: {kept}")).format(
+            number=len(options), version=entry.version, kept=kept)
+        if upgrade.dropped:
+            move += "; " + ngettext("{count} changed question to answer again",
+                                    "{count} changed questions to answer again",
+                                    len(upgrade.dropped))
+        dialogue.say(move + ".")
+        change = upgrade.outcome_change(language)
         if change is not None:
             dialogue.say("   " + change)
-    span = "1" if len(options) == 1 else f"1 to {len(options)}"
+    last = len(options)
     while True:
-        line = dialogue.ask(f"How to go on, {span}, or q to stop: ")
+        line = dialogue.ask(_("How to go on, 1, or q to stop: ") if last == 1 else
+                            _("How to go on, 1 to {last}, or q to stop: ").format(last=last))
         if command(line, frozenset({Command.QUIT})) is not None:
             raise ResumeDeclined
         number = typed_number(line)
-        if number is not None and 1 <= number <= len(options):
+        if number is not None and 1 <= number <= last:
             break
-        dialogue.say(f"Type a number from {span}, or q to stop without changing the session.")
+        dialogue.say(
+            _("Type 1, or q to stop without changing the session.") if last == 1 else
+            _("Type a number from 1 to {last}, or q to stop without changing the session.")
+            .format(last=last))
     target, moved = options[number - 1]
     if target is None or moved is None:
         assert pinned is not None
         keep(store, pinned, ref.sha256)
         return Walkthrough(pinned, ref.sha256, session)
     keep(store, target.document, target.sha256)
-    dialogue.say(f"Moved to version {target.version}.")
-    change = moved.outcome_change()
+    dialogue.say(_("Moved to version {version}.").format(version=target.version))
+    change = moved.outcome_change(language)
     if change is not None:
-        dialogue.say(change + " This is recorded in the session's history.")
+        dialogue.say(_("{change} This is recorded in the session's history.").format(
+            change=change))
     return Walkthrough(target.document, target.sha256, moved.session)
 
 
 def introduce(dialogue: Dialogue, state: Walkthrough, saved_to: str, resume_command: str,
-              *, resumed: bool) -> None:
-    """The lines before the first question: the 999 line first, then what is being walked."""
+              *, resumed: bool, language: str | None = None) -> None:
+    """The lines before the first question: the 999 line first, then what is being walked.
+
+    The document's own words come in ``language`` (None: the session's language), the
+    tool's in the interface language.
+    """
     document = state.document
     session = state.session
-    dialogue.say(IMMEDIATE_DANGER)
+    language = language or session.language
+    dialogue.say(_(IMMEDIATE_DANGER))
     dialogue.gap()
-    dialogue.say(
-        f"Guidance: {render(document.title)}, version {document.version}, in effect from "
-        f"{document.effective_from.isoformat()}. Decision: {DECISION_NAMES[document.decision]}."
-    )
-    dialogue.say("This tool supports professional judgement and does not replace it.")
+    dialogue.say(_("Guidance: {title}, version {version}, in effect from {date}. Decision: "
+                   "{decision}.").format(
+        title=render(document.title, language), version=document.version,
+        date=document.effective_from.isoformat(),
+        decision=_(DECISION_NAMES[document.decision])))
+    dialogue.say(_("This tool supports professional judgement and does not replace it."))
     if session.reference:
-        dialogue.say(f"Case reference: {session.reference}.")
+        dialogue.say(_("Case reference: {reference}.").format(reference=session.reference))
         warning = reference_warning(session.reference)
         if warning:
-            dialogue.say("Warning: " + warning)
+            dialogue.say(_("Warning: {warning}").format(warning=warning))
     else:
-        dialogue.say("No case reference was given (use --reference; never the child's name).")
+        dialogue.say(_("No case reference was given (use --reference; never the child's "
+                       "name)."))
     if resumed:
-        done = progress(document, session).describe()
-        dialogue.say(f"Resuming session {session.session_id} ({done}).")
-    dialogue.say(f"Every answer is saved at once to {saved_to}. To stop, type q; to continue "
-                 f"later, run: {resume_command}")
-    dialogue.say("At each question type the number of your answer and press Enter.")
+        done = progress(document, session).describe(language)
+        dialogue.say(_("Resuming session {session} ({progress}).").format(
+            session=session.session_id, progress=done))
+    dialogue.say(_("Every answer is saved at once to {path}. To stop, type q; to continue "
+                   "later, run: {command}").format(path=saved_to, command=resume_command))
+    dialogue.say(_("At each question type the number of your answer and press Enter."))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from threshold_guide.engine.routing import AnswerError
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.logic_book import why_markdown
 from threshold_guide.models.document import (
     EVIDENCE_LABELS,
@@ -26,9 +27,9 @@ from threshold_guide.models.session import Selection
 from threshold_guide.models.text import render
 from threshold_guide.plain.choices import (
     EVIDENCE_MENU,
-    NONE_WORD,
     InputProblem,
     how_to_answer,
+    none_word,
     parse_evidence,
     parse_selection,
     selected_numbers,
@@ -44,8 +45,8 @@ CLEAR = "-"
 """Typed alone at a note or child's-voice prompt: remove what was written before."""
 TEXT_COMMANDS = frozenset({Command.HELP, Command.BACK, Command.QUIT})
 VOICE_SECTIONS: dict[VoiceKind, str] = {
-    "child_voice": "The child's voice",
-    "strengths": "Strengths and protective factors",
+    "child_voice": N_("The child's voice"),
+    "strengths": N_("Strengths and protective factors"),
 }
 
 
@@ -74,7 +75,8 @@ class PlainWalk:
     state: Walkthrough
     clock: Clock
     save: Save
-    language: str = "en"
+    language: str | None = None
+    """The language of the document's text (``--lang``); None: the session's language."""
 
     def run(self) -> bool:
         """Walk to the end of the child's voice prompts.
@@ -99,8 +101,13 @@ class PlainWalk:
             self.state = state
             self.save(state)
 
+    @property
+    def text_language(self) -> str:
+        """The language the document's own text is shown in."""
+        return self.language or self.state.session.language
+
     def _text(self, value: str | dict[str, str] | None) -> str:
-        return render(value, self.language).strip()
+        return render(value, self.text_language).strip()
 
     # Questions --------------------------------------------------------------------------
 
@@ -118,7 +125,8 @@ class PlainWalk:
                 raise _Quit
             if found is Command.BACK:
                 if state.index == 0:
-                    self.dialogue.say("This is the first question: there is nothing to go back to.")
+                    self.dialogue.say(
+                        _("This is the first question: there is nothing to go back to."))
                     continue
                 self._commit(state.back())
                 return
@@ -148,36 +156,48 @@ class PlainWalk:
         number = state.index + 1
         fewest, most = state.remaining
         # "About" because the route is not known yet: the count is the longest way left.
-        total = f"{number + most}" if fewest == most else f"about {number + most}"
+        heading = (_("Question {number} of {total}: {prompt}") if fewest == most
+                   else _("Question {number} of about {total}: {prompt}"))
         self.dialogue.gap()
-        self.dialogue.say(f"Question {number} of {total}: {self._text(question.prompt)}")
+        self.dialogue.say(heading.format(number=number, total=number + most,
+                                         prompt=self._text(question.prompt)))
         self._show_suggestion(state, question)
         self._show_answers(question, state.walk.current_selection)
         suggestion = state.suggestion
         if suggestion is not None:
             agree = self._number_of(question, suggestion.target)
-            self.dialogue.say(f"Do you agree? Type {agree} to agree. Another answer departs "
-                              "from the guidance's suggestion and needs your reason.")
-        extras = []
-        if question.help:
-            extras.append("? help")
-        if question.definitions:
-            extras.append("d definitions")
-        if question.why or question.sources:
-            extras.append("w why this is asked")
-        if state.index > 0:
-            extras.append("b back")
-        extras.append("q save and quit")
-        self.dialogue.say("Also: " + ", ".join(extras) + ".")
+            self.dialogue.say(_("Do you agree? Type {number} to agree. Another answer departs "
+                                "from the guidance's suggestion and needs your reason.")
+                              .format(number=agree))
+        # Each starts with the key to type, which stays the same in every language.
+        wanted = [
+            # Translators: a key and what it does: keep the first character, the key to type.
+            (bool(question.help), _("? help")),
+            # Translators: a key and what it does: keep the first character, the key to type.
+            (bool(question.definitions), _("d definitions")),
+            # Translators: a key and what it does: keep the first character, the key to type.
+            (bool(question.why or question.sources), _("w why this is asked")),
+            # Translators: a key and what it does: keep the first character, the key to type.
+            (state.index > 0, _("b back")),
+            # Translators: a key and what it does: keep the first character, the key to type.
+            (True, _("q save and quit")),
+        ]
+        extras = [key for shown, key in wanted if shown]
+        self.dialogue.say(_("Also: {keys}.").format(keys=", ".join(extras)))
 
     def _show_answers(self, question: Question, selection: Selection | None) -> None:
         chosen = selected_numbers(question, selection)
         suggestion = self.state.suggestion
         suggested = suggestion.target if suggestion is not None else None
         for number, answer in enumerate(question.answers, start=1):
-            mark = " (suggested)" if answer.id == suggested else ""
-            mark += " (chosen)" if number in chosen else ""
-            self.dialogue.say(f"{number}. {self._text(answer.label)}{mark}")
+            marks = []
+            if answer.id == suggested:
+                # Translators: after an answer in the list: the guidance suggests it.
+                marks.append(_("(suggested)"))
+            if number in chosen:
+                # Translators: after an answer in the list: the user chose it.
+                marks.append(_("(chosen)"))
+            self.dialogue.say(" ".join([f"{number}. {self._text(answer.label)}", *marks]))
 
     # Judgement questions ----------------------------------------------------------------
 
@@ -195,50 +215,50 @@ class PlainWalk:
         if suggestion is None:
             return
         suggested = self._label(question, suggestion.target)
-        self.dialogue.say(f"The answers so far point to: {suggested}.",
-                          f"Suggested because: {self._text(suggestion.rationale)}.")
+        self.dialogue.say(
+            _("The answers so far point to: {answer}.").format(answer=suggested),
+            _("Suggested because: {rationale}.").format(
+                rationale=self._text(suggestion.rationale)))
         given = state.given
         if not state.departs or given is None:
             return
         chosen = self._label(question, str(given.answer))
         reason = (given.departure_reason or "").strip()
         if reason:
-            self.dialogue.say(f"Your answer {chosen} departs from this suggestion. "
-                              f"Your reason: {reason}")
+            self.dialogue.say(_("Your answer {answer} departs from this suggestion. "
+                                "Your reason: {reason}").format(answer=chosen, reason=reason))
         else:
             # Reached when an earlier answer changed the suggestion, or a reason was never
             # given: say why the question is here again.
-            self.dialogue.say(
-                f"Asked again: your answer {chosen} departs from this suggestion and has no "
+            self.dialogue.say(_(
+                "Asked again: your answer {answer} departs from this suggestion and has no "
                 "reason recorded. A changed earlier answer can change the suggestion. Agree, "
-                "or keep your answer and give your reason."
-            )
+                "or keep your answer and give your reason.").format(answer=chosen))
         self._warn_if_lower()
 
     def _warn_if_lower(self) -> None:
         effect = self.state.departure_effect()
         if effect is not None and effect.lower:
             assert effect.chosen is not None and effect.suggested is not None
-            self.dialogue.say(
-                f"Warning: this is a LOWER level than the guidance suggests: "
-                f"{self._text(effect.chosen.title)} instead of "
-                f"{self._text(effect.suggested.title)}. The summary flags it; check it with "
-                "your designated safeguarding person."
-            )
+            self.dialogue.say(_(
+                "Warning: this is a LOWER level than the guidance suggests: {chosen} instead "
+                "of {suggested}. The summary flags it; check it with your designated "
+                "safeguarding person.").format(chosen=self._text(effect.chosen.title),
+                                               suggested=self._text(effect.suggested.title)))
 
     def _departure_reason(self, question: Question) -> None:
         """Ask why the answer departs from the suggestion; required, saved once typed."""
         given = self.state.given
         current = (given.departure_reason or "").strip() if given is not None else ""
-        self.dialogue.say("This answer departs from what the guidance suggests: a "
-                          "professional-judgement departure. The summary shows both, with "
-                          "your reason.")
+        self.dialogue.say(_("This answer departs from what the guidance suggests: a "
+                            "professional-judgement departure. The summary shows both, with "
+                            "your reason."))
         self._warn_if_lower()
         if current:
-            self.dialogue.say("Current reason: " + current)
-            cue = "Reason for departing from the suggestion (Enter keeps it): "
+            self.dialogue.say(_("Current reason: {reason}").format(reason=current))
+            cue = _("Reason for departing from the suggestion (Enter keeps it): ")
         else:
-            cue = "Reason for departing from the suggestion: "
+            cue = _("Reason for departing from the suggestion: ")
         while True:
             line = self.dialogue.ask(cue)
             found = command(line, TEXT_COMMANDS)
@@ -247,16 +267,15 @@ class PlainWalk:
             if found is Command.BACK:
                 raise _Back
             if found is Command.HELP:
-                self.dialogue.say(
+                self.dialogue.say(_(
                     "Write on one line why your professional judgement differs from the "
                     "guidance's suggestion. Type b to choose the answer again (choosing the "
-                    "suggested answer needs no reason), or q to save and quit."
-                )
+                    "suggested answer needs no reason), or q to save and quit."))
                 continue
             text = line or current
             if not text.strip():
-                self.dialogue.say("A reason is required to depart from the suggestion. Type "
-                                  "it on one line, or b to choose another answer.")
+                self.dialogue.say(_("A reason is required to depart from the suggestion. "
+                                    "Type it on one line, or b to choose another answer."))
                 continue
             self._commit(self.state.set_departure_reason(text, self.clock()))
             return
@@ -264,13 +283,17 @@ class PlainWalk:
     def _answer_cue(self, question: Question, selection: Selection | None) -> str:
         count = len(question.answers)
         if question.type is QuestionType.MULTIPLE:
-            cue = "Numbers of all that apply (for example 1,3), or none"
+            cue = _("Numbers of all that apply (for example 1,3), or {none}").format(
+                none=none_word())
+        elif count == 1:
+            cue = _("Your answer, 1")
         else:
-            cue = "Your answer, 1" if count == 1 else f"Your answer, 1 to {count}"
+            cue = _("Your answer, 1 to {count}").format(count=count)
         if selection is not None:
             numbers = selected_numbers(question, selection)
-            kept = ",".join(str(n) for n in numbers) if numbers else "none"
-            cue += f", or Enter to keep {kept}"
+            kept = ",".join(str(n) for n in numbers) if numbers else none_word()
+            # Translators: {cue} is one of the answer prompts above, e.g. "Your answer, 1 to 3".
+            cue = _("{cue}, or Enter to keep {kept}").format(cue=cue, kept=kept)
         return cue + ": "
 
     def _take_answer(self, question: Question, line: str) -> bool:
@@ -297,13 +320,13 @@ class PlainWalk:
         self.dialogue.gap()
         if found is Command.HELP:
             text = self._text(question.help)
-            self.dialogue.say("Help: " + (markdown_to_text(text) if text else
-                                          "this question has no help text."))
+            self.dialogue.say(_("Help: {text}").format(text=markdown_to_text(text)) if text
+                              else _("Help: this question has no help text."))
         elif found is Command.DEFINITIONS:
             self._definitions(question)
         else:
-            self.dialogue.say("Why this is asked: " + markdown_to_text(
-                why_markdown(self.state.document, question, self.language)))
+            self.dialogue.say(_("Why this is asked: {text}").format(text=markdown_to_text(
+                why_markdown(self.state.document, question, self.text_language))))
         self.dialogue.gap()
         return True
 
@@ -311,10 +334,10 @@ class PlainWalk:
         document = self.state.document
         found = [d for d in (document.definition(i) for i in question.definitions) if d]
         if not found:
-            self.dialogue.say("This question relies on no defined terms.")
+            self.dialogue.say(_("This question relies on no defined terms."))
             return
         for definition in found:
-            self.dialogue.say(f"Definition: {self._text(definition.term)}.",
+            self.dialogue.say(_("Definition: {term}.").format(term=self._text(definition.term)),
                               markdown_to_text(self._text(definition.text)))
 
     # Notes ------------------------------------------------------------------------------
@@ -338,15 +361,17 @@ class PlainWalk:
     def _note_text(self, request: NoteRequest) -> str:
         given = self.state.given
         current = (given.note or "") if given is not None else ""
-        need = "required" if request.required else "optional"
-        self.dialogue.say(f"Note ({need}): {self._text(request.prompt)}")
+        heading = _("Note (required): {prompt}") if request.required else _(
+            "Note (optional): {prompt}")
+        self.dialogue.say(heading.format(prompt=self._text(request.prompt)))
         if current:
-            self.dialogue.say("Current note: " + current)
-            cue = f"Type a new note on one line, Enter to keep this one, or {CLEAR} to remove it: "
+            self.dialogue.say(_("Current note: {note}").format(note=current))
+            cue = _("Type a new note on one line, Enter to keep this one, or {clear} to remove "
+                    "it: ").format(clear=CLEAR)
         elif request.required:
-            cue = "Type the note on one line: "
+            cue = _("Type the note on one line: ")
         else:
-            cue = "Type the note on one line, or press Enter to skip it: "
+            cue = _("Type the note on one line, or press Enter to skip it: ")
         while True:
             line = self.dialogue.ask(cue)
             found = command(line, TEXT_COMMANDS)
@@ -355,15 +380,14 @@ class PlainWalk:
             if found is Command.BACK:
                 raise _Back
             if found is Command.HELP:
-                self.dialogue.say(
+                self.dialogue.say(_(
                     "Write what you saw, heard or were told, on one line. Type b to choose "
                     "the answer again, or q to save and quit. To write a note that is only "
-                    "one of these letters, add a full stop after it."
-                )
+                    "one of these letters, add a full stop after it."))
                 continue
             text = current if not line else "" if line == CLEAR else line
             if request.required and not text.strip():
-                self.dialogue.say("This question needs a note before you go on.")
+                self.dialogue.say(_("This question needs a note before you go on."))
                 continue
             return text
 
@@ -373,15 +397,20 @@ class PlainWalk:
         same on every question, so a number typed from memory means the same type; a type
         the question does not offer is refused with a message, never taken as another."""
         offered = request.evidence
-        self.dialogue.say("How do you know what the note records? Choose every type that "
-                          "applies.")
+        self.dialogue.say(_("How do you know what the note records? Choose every type that "
+                            "applies."))
         for number, kind in enumerate(EVIDENCE_MENU, start=1):
-            refused = "" if kind in offered else " (not offered for this question)"
-            self.dialogue.say(f"{number}. {EVIDENCE_LABELS[kind]}{refused}")
-        keep = (f"Enter to keep {_numbers(current)}" if current else "Enter to skip")
+            line = f"{number}. {_(EVIDENCE_LABELS[kind])}"
+            self.dialogue.say(line if kind in offered else " ".join(
+                [line, _("(not offered for this question)")]))
+        if current:
+            cue = _("Evidence type numbers (for example 1,3), {none}, or Enter to keep "
+                    "{numbers}: ").format(none=none_word(), numbers=_numbers(current))
+        else:
+            cue = _("Evidence type numbers (for example 1,3), {none}, or Enter to skip: ")\
+                .format(none=none_word())
         while True:
-            line = self.dialogue.ask(
-                f"Evidence type numbers (for example 1,3), {NONE_WORD}, or {keep}: ")
+            line = self.dialogue.ask(cue)
             found = command(line, TEXT_COMMANDS)
             if found is Command.QUIT:
                 raise _Quit
@@ -408,12 +437,11 @@ class PlainWalk:
         if outcome.emergency or not prompts:
             return True
         self.dialogue.gap()
-        self.dialogue.say(
+        self.dialogue.say(_(
             "Now record what the child said and what is working well, in the child's own "
             "words where you can. Press Enter to leave a prompt empty; the summary says what "
-            f"was not recorded. Also: ? help, b back, q save and quit, {CLEAR} removes what "
-            "was written before."
-        )
+            "was not recorded. Also: ? help, b back, q save and quit, {clear} removes what "
+            "was written before.").format(clear=CLEAR))
         index = 0
         while index < len(prompts):
             kind, prompt = prompts[index]
@@ -426,9 +454,9 @@ class PlainWalk:
 
     def _show_outcome(self, outcome: Outcome) -> None:
         self.dialogue.gap()
-        self.dialogue.say(f"Outcome: {self._text(outcome.title)}.")
+        self.dialogue.say(_("Outcome: {title}.").format(title=self._text(outcome.title)))
         if outcome.emergency:
-            self.dialogue.say("This is an emergency. What to do now:",
+            self.dialogue.say(_("This is an emergency. What to do now:"),
                               markdown_to_text(self._text(outcome.do_now)))
 
     def _voice_prompt(self, kind: VoiceKind, prompt: VoicePrompt,
@@ -437,14 +465,15 @@ class PlainWalk:
         in_section = [p for k, p in prompts if k == kind]
         position = in_section.index(prompt) + 1
         self.dialogue.gap()
-        self.dialogue.say(f"{VOICE_SECTIONS[kind]}, {position} of {len(in_section)}: "
-                          f"{self._text(prompt.prompt)}")
+        self.dialogue.say(_("{section}, {position} of {count}: {prompt}").format(
+            section=_(VOICE_SECTIONS[kind]), position=position, count=len(in_section),
+            prompt=self._text(prompt.prompt)))
         current = getattr(self.state.session, kind).get(prompt.id, "")
         if current:
-            self.dialogue.say("Current: " + current)
-            cue = "Type on one line, or press Enter to keep it: "
+            self.dialogue.say(_("Current: {text}").format(text=current))
+            cue = _("Type on one line, or press Enter to keep it: ")
         else:
-            cue = "Type on one line, or press Enter to leave it empty: "
+            cue = _("Type on one line, or press Enter to leave it empty: ")
         while True:
             line = self.dialogue.ask(cue)
             found = command(line, TEXT_COMMANDS)
@@ -454,8 +483,9 @@ class PlainWalk:
                 return -1
             if found is Command.HELP:
                 help_text = self._text(prompt.help)
-                self.dialogue.say("Help: " + (markdown_to_text(help_text) if help_text else
-                                              "this prompt has no help text."))
+                self.dialogue.say(
+                    _("Help: {text}").format(text=markdown_to_text(help_text)) if help_text
+                    else _("Help: this prompt has no help text."))
                 continue
             text = current if not line else "" if line == CLEAR else line
             self._commit(self.state.set_voice(kind, prompt.id, text, self.clock()))

@@ -21,8 +21,10 @@ from threshold_guide.cli.options import (
     warn_untranslated,
 )
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.loading.catalog import Catalog, is_path_reference
 from threshold_guide.models.session import Session
+from threshold_guide.models.text import DEFAULT_LANGUAGE
 from threshold_guide.plain.dialogue import Dialogue, EndOfInput
 from threshold_guide.plain.markdown_text import markdown_to_text
 from threshold_guide.plain.opening import (
@@ -111,7 +113,8 @@ def walk(args: argparse.Namespace) -> int:
             saved_to = saved.path
         else:
             entry = resolve(args)
-            state = begin(store, entry, Context(args.reference, args.role, args.agency),
+            state = begin(store, entry, Context(args.reference, args.role, args.agency,
+                                                language=args.lang or DEFAULT_LANGUAGE),
                           now(args.at))
             saved_to = store.path_for(state.session.session_id)
     except OSError as problem:
@@ -125,7 +128,8 @@ def walk(args: argparse.Namespace) -> int:
 
     language = output_language(args, state.session)
     warn_untranslated(state.document, language)
-    introduce(dialogue, state, str(saved_to), again(), resumed=bool(args.resume))
+    introduce(dialogue, state, str(saved_to), again(), resumed=bool(args.resume),
+              language=language)
     walker = PlainWalk(dialogue, state, lambda: now(args.at), _saver(store, dialogue, args),
                        language=language)
     try:
@@ -142,7 +146,7 @@ def walk(args: argparse.Namespace) -> int:
         note(f"interrupted. Everything answered is saved; continue with: {again()}")
         return ExitStatus.INTERRUPTED
     if not finished:
-        dialogue.say("", f"Saved. To continue later, run: {again()}")
+        dialogue.say("", _("Saved. To continue later, run: {command}").format(command=again()))
         return ExitStatus.OK
     _finish(args, walker.state, dialogue)
     return ExitStatus.OK
@@ -279,12 +283,12 @@ def _saver(store: SessionStore, dialogue: Dialogue, args: argparse.Namespace) ->
 def _tell_if_copied(saved: Saved, args: argparse.Namespace, dialogue: Dialogue) -> None:
     if saved.copied_from is None:
         return
-    dialogue.say(
-        f"Note: another program changed session {saved.copied_from} while this walk had it "
-        f"open. To keep both, your answers are now saved as a new session, {saved.session_id}; "
-        f"the other program's version is unchanged. To continue this one later, run: "
-        f"{_resume_command(args, saved.session_id)}"
-    )
+    dialogue.say(_(
+        "Note: another program changed session {session} while this walk had it open. To "
+        "keep both, your answers are now saved as a new session, {copy}; the other program's "
+        "version is unchanged. To continue this one later, run: {command}").format(
+        session=saved.copied_from, copy=saved.session_id,
+        command=_resume_command(args, saved.session_id)))
 
 
 def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) -> None:
@@ -293,9 +297,9 @@ def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) ->
     if args.output is not None:
         dialogue.gap()
         emit(text, args.output)
-        dialogue.say(f"The summary is in {args.output}.")
+        dialogue.say(_("The summary is in {path}.").format(path=args.output))
         return
-    dialogue.say("", "The referral rationale summary follows.", "")
+    dialogue.say("", _("The referral rationale summary follows."), "")
     if args.format == "md":
         # Read out, not written to a file: markup characters would be read aloud.
         text = markdown_to_text(text) + "\n"

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
+from threshold_guide.i18n.catalogue import N_, _, interface_language
 from threshold_guide.logic_book import render_logic_book
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.text import render
@@ -22,12 +23,15 @@ from threshold_guide.tui.widgets.markdown_view import MarkdownView
 class ContentsModal(BaseModal[int]):
     """The headings of the book; dismisses with the line to jump to."""
 
-    TITLE_TEXT = "Contents"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    TITLE_TEXT = N_("Contents")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, anchors: list[tuple[str, int, int]]) -> None:
         super().__init__()
         self.anchors = anchors
+
+    def dialog_title(self) -> str:
+        return _(self.TITLE_TEXT)
 
     def compose_body(self) -> ComposeResult:
         rows = [Row(str(n), title, "  " * max(0, level - 1))
@@ -44,24 +48,28 @@ class ContentsModal(BaseModal[int]):
 
 
 class BrowserScreen(Screen[None]):
-    HELP_TITLE = "Logic book"
+    HELP_TITLE = N_("Logic book")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("t", "contents", "Contents"),
+        Binding("escape", "close", N_("Close")),
+        # Translators: the key that lists the logic book's headings.
+        Binding("t", "contents", N_("Contents")),
     ]
 
-    def __init__(self, document: ThresholdDocument) -> None:
+    def __init__(self, document: ThresholdDocument, language: str | None = None) -> None:
         super().__init__()
         self.document = document
+        # Opened from the start screen there is no session yet: the app's language then.
+        self.language = language or interface_language()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield DangerBanner()
-        yield MarkdownView(render_logic_book(self.document), id="book")
+        yield MarkdownView(render_logic_book(self.document, self.language), id="book")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Logic book: {render(self.document.title)} {self.document.version}"
+        self.sub_title = _("Logic book: {title} {version}").format(
+            title=render(self.document.title, self.language), version=self.document.version)
         self.query_one(MarkdownView).focus()
 
     def action_contents(self) -> None:

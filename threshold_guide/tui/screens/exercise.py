@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Static
 
+from threshold_guide.i18n.catalogue import N_, _, interface_language
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.scenario import Scenario
 from threshold_guide.models.text import render
@@ -21,10 +22,10 @@ from threshold_guide.tui.widgets.cursor_list import CursorList, Row
 
 
 class ExerciseScreen(BaseScreen):
-    HELP_TITLE = "Exercise: choose a scenario"
+    HELP_TITLE = N_("Exercise: choose a scenario")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "begin", "Start exercise"),
-        Binding("escape", "close", "Back"),
+        Binding("ctrl+n", "begin", N_("Start exercise")),
+        Binding("escape", "close", N_("Back")),
     ]
 
     class Begin(Message):
@@ -49,28 +50,31 @@ class ExerciseScreen(BaseScreen):
                 self.choices.append((scenario, entry))
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Practise on a fictional case, then see your route against the model "
-                     "answer. Enter or Ctrl+N starts the chosen scenario.", markup=False,
+        yield Static(_("Practise on a fictional case, then see your route against the model "
+                       "answer. Enter or Ctrl+N starts the chosen scenario."), markup=False,
                      id="exercise-help")
         with Horizontal(classes="field"):
-            yield Label("Your role", classes="field-label")
+            yield Label(_("Your role"), classes="field-label")
             yield Input(self.role, id="role", compact=True,
-                        placeholder="e.g. Designated safeguarding person")
+                        placeholder=_("e.g. Designated safeguarding person"))
         with Horizontal(classes="field"):
-            yield Label("Agency", classes="field-label")
+            yield Label(_("Agency"), classes="field-label")
             yield Input(self.agency, id="agency", compact=True,
-                        placeholder="e.g. school, health, police")
+                        placeholder=_("e.g. school, health, police"))
+        # No session yet: the scenarios' titles come in the app's language.
+        language = interface_language()
         rows = [
-            Row(scenario.id, f"{render(scenario.title)} · for {', '.join(scenario.audience)}"
-                f" · {entry.document.id} {entry.version}", f"{n}.")
+            Row(scenario.id, _("{title} · for {audience} · {document} {version}").format(
+                title=render(scenario.title, language), audience=", ".join(scenario.audience),
+                document=entry.document.id, version=entry.version), f"{n}.")
             for n, (scenario, entry) in enumerate(self.choices, start=1)
         ]
         yield CursorList(rows, id="scenarios", compact=True)
         if not rows:
-            yield Static("No scenarios match the guidance here.", markup=False)
+            yield Static(_("No scenarios match the guidance here."), markup=False)
 
     def on_mount(self) -> None:
-        self.sub_title = "Exercise"
+        self.sub_title = _("Exercise")
         self.query_one("#scenarios", CursorList).focus()
 
     @on(OptionList.OptionSelected, "#scenarios")
@@ -82,7 +86,7 @@ class ExerciseScreen(BaseScreen):
     def action_begin(self) -> None:
         index = self.query_one("#scenarios", CursorList).highlighted
         if index is None or not self.choices:
-            self.notify("Choose a scenario first.", severity="warning")
+            self.notify(_("Choose a scenario first."), severity="warning")
             return
         scenario, entry = self.choices[index]
         self.post_message(self.Begin(

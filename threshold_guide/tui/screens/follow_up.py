@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from threshold_guide.deadlines.schedule import follow_through
 from threshold_guide.deadlines.working_days import WorkingCalendar
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.follow_through import ResponseOutcome, StepStatus
 from threshold_guide.models.session import Session
 from threshold_guide.session.follow_through import (
@@ -32,24 +33,28 @@ from threshold_guide.tui.screens.step_done import StepDoneModal
 from threshold_guide.tui.widgets.chase_banner import ChaseBanner
 from threshold_guide.tui.widgets.markdown_view import MarkdownView
 
-NOTHING_YET = (
-    "# After the decision\n\nThis outcome has no dated steps, and nothing has been recorded "
-    "since the decision. You can still record the response from social services (R) or "
-    "that you disagree with it (E)."
+HEADING = N_("After the decision")
+NOTHING_YET = N_(
+    "This outcome has no dated steps, and nothing has been recorded since the decision. You "
+    "can still record the response from social services (R) or that you disagree with it (E)."
 )
 
 
 class FollowUpScreen(BaseScreen):
-    HELP_TITLE = "After the decision"
+    HELP_TITLE = HEADING
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "response", "Response", tooltip="Record the response from social services"),
-        Binding("n", "nothing", "Nothing back",
-                tooltip="Record that nothing has come back (you contacted them again)"),
-        Binding("d", "done", "Step done", tooltip="Record that a dated step was done"),
-        Binding("e", "escalate", "Disagree/escalate",
-                tooltip="Disagree with the response: the professional differences route"),
-        Binding("escape", "close", "Back to the summary"),
-        Binding("ctrl+b", "close", "Back", show=False),
+        # Translators: a key in the footer: record the response from social services.
+        Binding("r", "response", N_("Response"),
+                tooltip=N_("Record the response from social services")),
+        # Translators: a key in the footer: nothing has come back from social services.
+        Binding("n", "nothing", N_("Nothing back"),
+                tooltip=N_("Record that nothing has come back (you contacted them again)")),
+        Binding("d", "done", N_("Step done"), tooltip=N_("Record that a dated step was done")),
+        # Short: with the other keys they must fit in 80 columns, in Welsh too.
+        Binding("e", "escalate", N_("Escalate"),
+                tooltip=N_("Disagree with the response: the professional differences route")),
+        Binding("escape", "close", N_("Summary"), tooltip=N_("Back to the summary")),
+        Binding("ctrl+b", "close", N_("Back"), show=False),
     ]
 
     def __init__(self, state: Walkthrough, clock: Clock, calendar: WorkingCalendar,
@@ -67,18 +72,18 @@ class FollowUpScreen(BaseScreen):
         yield MarkdownView(id="follow-up")
 
     def on_mount(self) -> None:
-        ref = self.state.session.reference or "no reference"
-        self.sub_title = f"After the decision · {ref}"
+        ref = self.state.session.reference or _("no reference")
+        self.sub_title = _("After the decision · {reference}").format(reference=ref)
         self.query_one("#follow-problem").display = False
         self._show()
         self.query_one("#follow-up").focus()
 
     def _show(self) -> None:
         info = follow_through(self.state.document, self.state.session, self.clock(),
-                              self.calendar)
+                              self.calendar, self.state.session.language)
         self.query_one("#follow-chase", ChaseBanner).show(info)
-        text = ("# After the decision\n\n" + "\n".join(follow_through_markdown(info))
-                if info is not None else NOTHING_YET)
+        body = "\n".join(follow_through_markdown(info)) if info is not None else _(NOTHING_YET)
+        text = f"# {_(HEADING)}\n\n{body}"
         self.query_one("#follow-up", MarkdownView).update(text)
 
     def _commit(self, change: Session) -> None:
@@ -91,7 +96,7 @@ class FollowUpScreen(BaseScreen):
 
     def _refused(self, problem: FollowThroughError) -> None:
         line = self.query_one("#follow-problem", Static)
-        line.update(f"⚠ Not recorded: {problem}")
+        line.update(_("⚠ Not recorded: {problem}").format(problem=problem))
         line.display = True
 
     def action_response(self) -> None:
@@ -107,7 +112,7 @@ class FollowUpScreen(BaseScreen):
         except FollowThroughError as problem:
             self._refused(problem)
         else:
-            self.notify("Response recorded.")
+            self.notify(_("Response recorded."))
 
     def action_nothing(self) -> None:
         now = self.clock()
@@ -117,15 +122,16 @@ class FollowUpScreen(BaseScreen):
         except FollowThroughError as problem:
             self._refused(problem)
         else:
-            self.notify("Recorded that nothing has come back; the wait starts again from now.")
+            self.notify(_("Recorded that nothing has come back; the wait starts again from "
+                          "now."))
 
     def action_done(self) -> None:
         info = follow_through(self.state.document, self.state.session, self.clock(),
-                              self.calendar)
+                              self.calendar, self.state.session.language)
         open_steps = [s for s in (info.steps if info else [])
                       if s.status is not StepStatus.DONE and not s.awaits_response]
         if not open_steps:
-            self.notify("There is no dated step left to mark as done.")
+            self.notify(_("There is no dated step left to mark as done."))
             return
         self.app.push_screen(StepDoneModal(open_steps), self._done)
 
@@ -142,10 +148,10 @@ class FollowUpScreen(BaseScreen):
         record = self.state.session.follow_through
         started = record is not None and record.escalation is not None
         if started and next_level(self.state.session) is None:
-            self.notify("The route is finished: resolved, or every step has been taken.")
+            self.notify(_("The route is finished: resolved, or every step has been taken."))
             return
         level = next_level(self.state.session) if started else None
-        self.app.push_screen(EscalationModal(self.clock, started, level, ROUTE),
+        self.app.push_screen(EscalationModal(self.clock, started, level, _(ROUTE)),
                              self._escalated)
 
     def _escalated(self, entry: EscalationEntry | None) -> None:
@@ -164,7 +170,7 @@ class FollowUpScreen(BaseScreen):
             self._refused(problem)
             return
         self._commit(session)
-        self.notify("Escalation recorded.")
+        self.notify(_("Escalation recorded."))
 
     def action_close(self) -> None:
         self.app.pop_screen()

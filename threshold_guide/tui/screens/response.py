@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 
+from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.follow_through import RESPONSE_LABELS, ResponseOutcome
 from threshold_guide.tui.messages import Clock
 from threshold_guide.tui.screens.base import BaseModal
@@ -29,10 +30,10 @@ class ResponseEntry:
 
 
 class ResponseModal(BaseModal[ResponseEntry]):
-    TITLE_TEXT = "The response from social services"
+    TITLE_TEXT = N_("The response from social services")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel"),
-        Binding("ctrl+s", "save", "Save response"),
+        Binding("escape", "close", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save response")),
     ]
 
     def __init__(self, clock: Clock) -> None:
@@ -40,23 +41,26 @@ class ResponseModal(BaseModal[ResponseEntry]):
         self.clock = clock
         self.selected: ResponseOutcome | None = None
 
+    def dialog_title(self) -> str:
+        return _(self.TITLE_TEXT)
+
     def compose_body(self) -> ComposeResult:
-        yield Label("What came back? (arrows and Enter)")
+        yield Label(_("What came back? (arrows and Enter)"))
         yield CursorList(self._rows(), id="response-outcomes", compact=True)
-        yield Label("The reason they gave (leave empty if none was given):")
+        yield Label(_("The reason they gave (leave empty if none was given):"))
         yield TextArea("", id="response-reason", soft_wrap=True, tab_behavior="focus")
-        yield Label("Who responded (team or role, never a name):")
+        yield Label(_("Who responded (team or role, never a name):"))
         yield Input(id="response-by", compact=True)
-        yield Label(WHEN_HINT)
+        yield Label(_(WHEN_HINT))
         yield Input(id="response-at", compact=True)
         yield Static(id="response-problem", markup=False)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save response", id="save", variant="primary", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+            yield Button(_("Save response"), id="save", variant="primary", compact=True)
+            yield Button(_("Cancel"), id="cancel", compact=True)
 
     def _rows(self) -> list[Row]:
-        return [Row(kind.value, RESPONSE_LABELS[kind], "(•)" if kind is self.selected else "( )")
-                for kind in CHOICES]
+        return [Row(kind.value, _(RESPONSE_LABELS[kind]),
+                    "(•)" if kind is self.selected else "( )") for kind in CHOICES]
 
     def on_mount(self) -> None:
         self.query_one("#response-problem").display = False
@@ -87,7 +91,7 @@ class ResponseModal(BaseModal[ResponseEntry]):
             problem.display = True
             return
         if self.selected is None:
-            problem.update("⚠ Choose what came back first (arrows and Enter).")
+            problem.update(_("⚠ Choose what came back first (arrows and Enter)."))
             problem.display = True
             return
         self.dismiss(ResponseEntry(
