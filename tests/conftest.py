@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, settings
+
+from threshold_guide.i18n.catalogue import set_interface_language
+from threshold_guide.i18n.languages import DEFAULT_LANGUAGE
 
 # No test may depend on timing: a loaded machine (CI, two cores) must not fail a property
 # test because drawing inputs or running an example was slow. Each test's own settings
@@ -43,6 +46,14 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("THRESHOLD_GUIDE_GUIDANCE", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("THRESHOLD_GUIDE_DATA", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
+def _english_interface() -> Iterator[None]:
+    # The interface language is process-wide (the app sets it): a test that speaks Welsh
+    # must not leave the next test speaking it.
+    yield
+    set_interface_language(DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)

@@ -113,8 +113,8 @@ def welsh_app(request: pytest.FixtureRequest, make_app: Callable[..., ThresholdA
         # A report made ten days ago with nothing back: the dated steps and CHASE NOW.
         save(reported().model_copy(update={"language": "cy"}), data_dir / "sessions")
         return make_app(guidance=[FIXTURES], clock=lambda: CHASE_AT,
-                        store=SessionStore(data_dir / "sessions"))
-    return make_app(export_dir=Path("/home/practitioner/threshold-guide/exports"))
+                        store=SessionStore(data_dir / "sessions"), language="cy")
+    return make_app(export_dir=Path("/home/practitioner/threshold-guide/exports"), language="cy")
 
 
 def _shown(name: str, app: ThresholdApp) -> Callable[[Pilot[int]], Any]:
