@@ -29,6 +29,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.render.link_labels import use_linear_link_labels
 from threshold_guide.render.unicode import visible_codes
 
@@ -39,11 +40,11 @@ SAFE_SCHEMES = ("https://", "http://", "mailto:")
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
-CSS = """\
+_CSS_TEMPLATE = """\
 @page {
   size: A4;
   margin: 18mm 16mm 20mm;
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; }
+  @bottom-center { content: PAGE_NUMBER; font-size: 9pt; }
 }
 html {
   color: #000;
@@ -92,6 +93,35 @@ a { color: inherit; text-decoration: underline; }
 """
 
 
+_PAGE_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_number_css(language: str = "en") -> str:
+    """The printed page footer ("Page 2 of 5") as a CSS ``content`` value, in ``language``."""
+    # Translators: the printed page footer; keep {page} and {pages} (the numbers).
+    words = translator(language).gettext("Page {page} of {pages}")
+    parts: list[str] = []
+    for index, piece in enumerate(_PAGE_PLACEHOLDER.split(words)):
+        if index % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(_css_string(piece))
+    return " ".join(parts)
+
+
+def page_css(language: str = "en") -> str:
+    """The print CSS, its page footer in ``language``."""
+    return _CSS_TEMPLATE.replace("PAGE_NUMBER", page_number_css(language))
+
+
+CSS = page_css("en")
+"""The print CSS of an English page."""
+
+
 class _InertRenderer(RendererHTML):
     """commonmark's renderer, with images as text and link addresses made visible."""
 
@@ -99,7 +129,9 @@ class _InertRenderer(RendererHTML):
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
         alt = self.renderInlineAsText(tokens[idx].children, options, env)
-        label = f"image not shown: {alt}" if alt.strip() else "image not shown"
+        tr = translator(str(env.get("language", "en")))
+        label = (tr.gettext("image not shown: {text}").format(text=alt) if alt.strip()
+                 else tr.gettext("image not shown"))
         return f'<span class="image-not-shown">[{escapeHtml(label)}]</span>'
 
     def link_close(
@@ -130,14 +162,22 @@ class _InertMarkdown(MarkdownIt):
 _MARKDOWN = _InertMarkdown()
 
 
-def markdown_to_html(markdown: str) -> str:
-    """The HTML body for ``markdown``: safe to place in a page as it is."""
-    return visible_codes(_MARKDOWN.render(markdown))
+def markdown_to_html(markdown: str, language: str = "en") -> str:
+    """The HTML body for ``markdown``: safe to place in a page as it is (the few words it
+    adds itself, such as "image not shown", in ``language``)."""
+    return visible_codes(_MARKDOWN.render(markdown, {"language": language}))
 
 
-def html_page(body: str, *, title: str, language: str = "en") -> str:
-    """A complete HTML document around ``body`` (already safe HTML), with the print CSS."""
-    lang = language if _LANGUAGE.fullmatch(language) else "en"
+def language_attribute(language: str) -> str:
+    """``language`` if it is a well-formed language tag, else ``en``: it goes into an
+    attribute, so nothing else may."""
+    return language if _LANGUAGE.fullmatch(language) else "en"
+
+
+def html_page(body: str, *, title: str, language: str = "en", extra_css: str = "") -> str:
+    """A complete HTML document around ``body`` (already safe HTML), with the print CSS
+    (and ``extra_css``, written by this package, never by a user)."""
+    lang = language_attribute(language)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n'
@@ -147,7 +187,7 @@ def html_page(body: str, *, title: str, language: str = "en") -> str:
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escapeHtml(visible_codes(title))}</title>\n"
-        f"<style>\n{CSS}</style>\n"
+        f"<style>\n{page_css(lang)}{extra_css}</style>\n"
         "</head>\n"
         "<body>\n"
         "<main>\n"
@@ -160,4 +200,4 @@ def html_page(body: str, *, title: str, language: str = "en") -> str:
 
 def render_html(markdown: str, *, title: str, language: str = "en") -> str:
     """``markdown`` as one self-contained, print-ready HTML file."""
-    return html_page(markdown_to_html(markdown), title=title, language=language)
+    return html_page(markdown_to_html(markdown, language), title=title, language=language)
