@@ -13,7 +13,6 @@ from threshold_guide.i18n.languages import DEFAULT_LANGUAGE
 from threshold_guide.models.document import ThresholdDocument
 
 
-
 def unchecked_notice(document: ThresholdDocument, language: str) -> str | None:
     """The notice in ``language`` when ``document``'s text in it has not been checked by a
     fluent reviewer, else ``None`` (always ``None`` for English, the source language)."""
