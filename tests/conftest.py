@@ -32,6 +32,8 @@ DUTY_1_0 = GUIDANCE / "wales-duty-to-report" / "1.0.0.yaml"
 DUTY_1_1 = GUIDANCE / "wales-duty-to-report" / "1.1.0.yaml"
 HARM_1_0 = GUIDANCE / "wales-significant-harm" / "1.0.0.yaml"
 MINIMAL = FIXTURES / "minimal.yaml"
+CYMRAEG = FIXTURES / "cymraeg.yaml"
+"""The rules fixture with Welsh beside every English text."""
 
 
 @pytest.fixture(autouse=True)

@@ -121,6 +121,11 @@ async def answer_current(pilot: Pilot[int], selection: Selection, note: str = "x
         if question.type is QuestionType.MULTIPLE and answer_id in _ticked(screen):
             continue
         await press(pilot, str(number))
+        if question.type is QuestionType.MULTIPLE:
+            # The tick reaches the screen as a message from the list; a Ctrl+N binding runs
+            # at once. Wait for the tick, as a person would see it, before going on.
+            await _until(pilot, lambda wanted=answer_id: wanted in _ticked(screen),
+                         f"{answer_id} was not ticked")
     if departs:
         await give_reason(pilot)
     if question.note is not None and question.type is QuestionType.SINGLE:
@@ -159,6 +164,15 @@ async def give_reason(pilot: Pilot[int], reason: str = "My reason") -> None:
         if time.monotonic() > deadline:
             raise AssertionError("the departure dialog did not close")
         await pilot.pause(0.01)
+
+
+async def _until(pilot: Pilot[int], done: Callable[[], bool], failure: str) -> None:
+    deadline = time.monotonic() + PATIENCE
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(failure)
+        await pilot._wait_for_screen()
+        await asyncio.sleep(0.002)
 
 
 def _ticked(screen: QuestionScreen) -> list[str]:
