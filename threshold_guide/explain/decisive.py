@@ -119,8 +119,10 @@ def in_general_terms(document: ThresholdDocument, facts: list[DecisiveFact],
         parts.append(tr.ngettext("{words} other piece of information",
                                  "{words} other pieces of information",
                                  number).format(words=count_word(number, language)))
-    listed = parts[0] if len(parts) == 1 else tr.gettext("{items} and {last}").format(
-        items=", ".join(parts[:-1]), last=parts[-1])
+    # Translators: joins the kinds of fact a family letter says a decision turned on, e.g.
+    # "one worry about ..., two things that are going well and one other piece of ...".
+    listed = parts[0] if len(parts) == 1 else tr.gettext("{facts} and {last_fact}").format(
+        facts=", ".join(parts[:-1]), last_fact=parts[-1])
     return tr.gettext(
         "The decision turned on {listed}: had any one of these been different, the outcome "
         "would have been different. The practitioner, or social services, can talk these "

@@ -44,8 +44,9 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 def run(args: argparse.Namespace) -> int:
     document = resolve(args).document
-    warn_untranslated(document, args.lang)
-    text = (book_html(document, args.lang) if args.format == "html"
-            else render_logic_book(document, args.lang))
+    language: str = args.lang or "en"
+    warn_untranslated(document, language)
+    text = (book_html(document, language) if args.format == "html"
+            else render_logic_book(document, language))
     emit(text, args.output)
     return ExitStatus.OK

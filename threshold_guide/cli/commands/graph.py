@@ -45,7 +45,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 
 def run(args: argparse.Namespace) -> int:
     document = resolve(args).document
-    warn_untranslated(document, args.lang)
-    chart = flowchart(document, args.lang)
+    language: str = args.lang or "en"
+    warn_untranslated(document, language)
+    chart = flowchart(document, language)
     emit(render_mermaid(chart) if args.format == "mermaid" else render_dot(chart), args.output)
     return ExitStatus.OK

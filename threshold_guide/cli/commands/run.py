@@ -76,7 +76,9 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     entry = resolve(args)
     document = entry.document
-    warn_untranslated(document, args.lang)
+    # A new walk has no session language to fall back on: English unless --lang says.
+    language: str = args.lang or "en"
+    warn_untranslated(document, language)
     try:
         given = read_answers_file(args.answers)
     except AnswersFileError as problem:
@@ -116,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         session = session.model_copy(update={"override": Override(
             outcome=args.override, reason=args.reason, by=session.role or None, at=stamp)})
     try:
-        summary = build_summary(document, entry.sha256, session, stamp, args.lang,
+        summary = build_summary(document, entry.sha256, session, stamp, language,
                                 working_calendar(args))
     except SummaryError as problem:  # e.g. a departure from a suggestion without a reason
         raise CommandError(f"{args.answers}: {problem}", "", ExitStatus.ERROR) from None
