@@ -56,7 +56,12 @@ def _event(item: DueItem, stamp: dt.datetime, language: str) -> Event:
     return event
 
 
-def render_ics(listing: DueList, language: str = "en") -> str:
+def render_ics(listing: DueList) -> str:
+    """The open steps of ``listing`` as an iCalendar (RFC 5545) file, in English."""
+    return ics_text(listing, "en")
+
+
+def ics_text(listing: DueList, language: str) -> str:
     """The open steps of ``listing`` as an iCalendar (RFC 5545) file, its words in
     ``language``."""
     calendar = Calendar()
