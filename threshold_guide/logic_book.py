@@ -9,6 +9,8 @@ and language give the same text.
 
 from __future__ import annotations
 
+from threshold_guide.i18n.catalogue import N_, translator
+from threshold_guide.i18n.unchecked import notice_markdown, unchecked_notice
 from threshold_guide.models.document import (
     Question,
     QuestionType,
@@ -18,16 +20,16 @@ from threshold_guide.models.document import (
 )
 from threshold_guide.models.rules import Condition, DecisionPoint, HitPolicy
 from threshold_guide.models.text import render
-from threshold_guide.plural import counted
 from threshold_guide.summary.build import DECISION_NAMES
+from threshold_guide.summary.markdown import status_word
 from threshold_guide.summary.rule_words import condition_words
 
 HIT_POLICIES: dict[HitPolicy, str] = {
-    HitPolicy.UNIQUE: "The rules do not overlap: at most one holds on any route. They are "
+    HitPolicy.UNIQUE: N_("The rules do not overlap: at most one holds on any route. They are "
     "read in order and the first that holds is taken; if none holds, the last row "
-    "(otherwise) is taken.",
-    HitPolicy.FIRST: "The rules may overlap: they are read in order and the first that holds "
-    "is taken, so the order matters; if none holds, the last row (otherwise) is taken.",
+    "(otherwise) is taken."),
+    HitPolicy.FIRST: N_("The rules may overlap: they are read in order and the first that holds "
+    "is taken, so the order matters; if none holds, the last row (otherwise) is taken."),
 }
 
 
@@ -37,6 +39,8 @@ def cell(text: str) -> str:
 
 
 def _conditions(route: Route, question: Question, lang: str) -> str:
+    tr = translator(lang)
+
     def labels(ids: list[str]) -> str:
         return ", ".join(
             f"“{render(a.label, lang)}”" for a in question.answers if a.id in ids
@@ -44,18 +48,25 @@ def _conditions(route: Route, question: Question, lang: str) -> str:
 
     parts: list[str] = []
     if route.if_any:
-        parts.append("any of " + labels(route.if_any) + " is ticked")
+        parts.append(tr.gettext("any of {items} is ticked").format(items=labels(route.if_any)))
     if route.if_all:
-        parts.append("all of " + labels(route.if_all) + " are ticked")
+        parts.append(tr.gettext("all of {items} are ticked").format(items=labels(route.if_all)))
     if route.min_selected is not None:
-        parts.append(f"at least {counted(route.min_selected, 'item is', 'items are')} ticked")
-    return "If " + " and ".join(parts) if parts else "Otherwise"
+        parts.append(tr.ngettext("at least {count} item is ticked",
+                                 "at least {count} items are ticked", route.min_selected))
+    if not parts:
+        return tr.gettext("Otherwise")
+    said = parts[0]
+    for part in parts[1:]:
+        said = tr.gettext("{items} and {last}").format(items=said, last=part)
+    return tr.gettext("If {condition}").format(condition=said)
 
 
 class _Book:
     def __init__(self, document: ThresholdDocument, lang: str) -> None:
         self.doc = document
         self.lang = lang
+        self.tr = translator(lang)
         self.number = {q.id: n for n, q in enumerate(self._ordered(), start=1)}
         self.point_number = {p.id: n for n, p in enumerate(document.decision_points, start=1)}
 
@@ -72,13 +83,16 @@ class _Book:
 
     def leads_to(self, next_id: str | None, outcome_id: str | None) -> str:
         if outcome_id is not None:
-            return f"**outcome:** {self.t(self.doc.outcome(outcome_id).title)}"
+            return self.tr.gettext("**outcome:** {title}").format(
+                title=self.t(self.doc.outcome(outcome_id).title))
         assert next_id is not None
         if self.doc.is_decision_point(next_id):
             point = self.doc.decision_point(next_id)
-            return f"decision point D{self.point_number[point.id]} ({self.t(point.title)})"
+            return self.tr.gettext("decision point D{number} ({title})").format(
+                number=self.point_number[point.id], title=self.t(point.title))
         question = self.doc.question(next_id)
-        return f"question Q{self.number[question.id]} ({self.t(question.prompt)})"
+        return self.tr.gettext("question Q{number} ({prompt})").format(
+            number=self.number[question.id], prompt=self.t(question.prompt))
 
     def cite(self, source_ids: list[str]) -> str:
         found = []
@@ -90,38 +104,42 @@ class _Book:
         return "; ".join(found)
 
     def question(self, question: Question) -> list[str]:
+        _ = self.tr.gettext
         n = self.number[question.id]
-        kind = "tick any that apply" if question.type is QuestionType.MULTIPLE else "choose one"
+        kind = (_("tick any that apply") if question.type is QuestionType.MULTIPLE
+                else _("choose one"))
         out = [f"### Q{n}. {self.t(question.prompt)}", "", f"*`{question.id}` — {kind}*", ""]
         if question.help:
             out += [self.t(question.help), ""]
         if question.why:
-            out += [f"**Why it is asked:** {self.t(question.why)}", ""]
+            out += [_("**Why it is asked:** {why}").format(why=self.t(question.why)), ""]
         if question.sources:
-            out += [f"**Sources:** {self.cite(question.sources)}", ""]
+            out += [_("**Sources:** {list}").format(list=self.cite(question.sources)), ""]
         if question.definitions:
             terms = [
                 self.t(d.term) for d in (self.doc.definition(i) for i in question.definitions)
                 if d is not None
             ]
-            out += [f"**Definitions:** {', '.join(terms)}", ""]
+            out += [_("**Definitions:** {list}").format(list=", ".join(terms)), ""]
         if question.note is not None:
-            need = "required" if question.note.required else "optional"
+            note = (_("**Note (required):** {prompt} (evidence: {kinds})")
+                    if question.note.required
+                    else _("**Note (optional):** {prompt} (evidence: {kinds})"))
             kinds = ", ".join(f"`{kind.value}`" for kind in question.note.evidence)
-            out += [f"**Note ({need}):** {self.t(question.note.prompt)} (evidence: {kinds})", ""]
+            out += [note.format(prompt=self.t(question.note.prompt), kinds=kinds), ""]
         # Each answer's id beside its label: what an answers file or a scenario names.
-        out += ["**Answers** (id in an answers file):", ""]
+        out += [_("**Answers** (id in an answers file):"), ""]
         for answer in question.answers:
             line = f"- {self.t(answer.label)} `{answer.id}`"
             if answer.routes:
                 line += f" → {self.target(answer)}"
             out.append(line)
-            out.append(f"  - *Rationale:* {self.t(answer.rationale)}")
+            out.append("  - " + _("*Rationale:* {text}").format(text=self.t(answer.rationale)))
         out.append("")
         if question.suggest is not None:
             out += self.suggestion(question)
         if question.routes:
-            out += ["**Where the ticked items lead (first rule that holds):**", ""]
+            out += [_("**Where the ticked items lead (first rule that holds):**"), ""]
             for number, route in enumerate(question.routes, start=1):
                 out.append(
                     f"{number}. {_conditions(route, question, self.lang)} → {self.target(route)}"
@@ -139,12 +157,13 @@ class _Book:
     def suggestion(self, question: Question) -> list[str]:
         suggest = question.suggest
         assert suggest is not None
+        _ = self.tr.gettext
         out = [
-            "**Judgement question.** The guidance suggests an answer from the earlier answers "
-            "(the first rule that holds) and asks whether you agree. Choosing another answer "
-            "is a departure from the guidance and needs a recorded reason.",
+            _("**Judgement question.** The guidance suggests an answer from the earlier answers "
+              "(the first rule that holds) and asks whether you agree. Choosing another answer "
+              "is a departure from the guidance and needs a recorded reason."),
             "",
-            "| # | when | suggests | because |",
+            _("| # | when | suggests | because |"),
             "|---|---|---|---|",
         ]
         for number, pick in enumerate(suggest.rules, start=1):
@@ -152,20 +171,22 @@ class _Book:
                        f"{cell(self.answer_label(question, pick.answer))} | "
                        f"{cell(self.t(pick.rationale))} |")
         if suggest.otherwise is not None:
-            out.append(f"| otherwise | none of the above | "
+            out.append(_("| otherwise | none of the above |") + " "
                        f"{cell(self.answer_label(question, suggest.otherwise.answer))} | "
                        f"{cell(self.t(suggest.otherwise.rationale))} |")
         return [*out, ""]
 
     def decision_point(self, point: DecisionPoint) -> list[str]:
+        _ = self.tr.gettext
         n = self.point_number[point.id]
         out = [
             f"### D{n}. {self.t(point.title)}",
             "",
-            f"*`{point.id}` — decision point: nothing is asked here. "
-            f"Hit policy: {point.hit_policy.value}.* {HIT_POLICIES[point.hit_policy]}",
+            _("*`{id}` — decision point: nothing is asked here. Hit policy: {policy}.* "
+              "{explained}").format(id=point.id, policy=point.hit_policy.value,
+                                    explained=_(HIT_POLICIES[point.hit_policy])),
             "",
-            "| # | when | leads to | because |",
+            _("| # | when | leads to | because |"),
             "|---|---|---|---|",
         ]
         for number, rule in enumerate(point.rules, start=1):
@@ -174,104 +195,113 @@ class _Book:
                        f"{cell(self.t(rule.rationale))} |")
         if point.otherwise is not None:
             fallback = point.otherwise
-            out.append(f"| otherwise | none of the above | "
+            out.append(_("| otherwise | none of the above |") + " "
                        f"{cell(self.leads_to(fallback.next, fallback.outcome))} | "
                        f"{cell(self.t(fallback.rationale))} |")
         return [*out, ""]
 
     def floors(self) -> list[str]:
+        _ = self.tr.gettext
         out = [
-            f"## Minimum responses ({len(self.doc.floors)})",
+            _("## Minimum responses ({count})").format(count=len(self.doc.floors)),
             "",
-            "When a floor's condition holds, no outcome below its minimum is reached unless "
-            "the practitioner departs from the guidance's suggestion with a recorded reason. "
-            "The validator proves this over every route.",
+            _("When a floor's condition holds, no outcome below its minimum is reached unless "
+              "the practitioner departs from the guidance's suggestion with a recorded reason. "
+              "The validator proves this over every route."),
             "",
-            "| floor | when | minimum | why |",
+            _("| floor | when | minimum | why |"),
             "|---|---|---|---|",
         ]
         for floor in self.doc.floors:
             minimum = next((o for o in self.doc.outcomes if o.id == floor.minimum), None)
             lowest = self.t(minimum.title) if minimum is not None else floor.minimum
             out.append(f"| {cell(self.t(floor.title))} | {self.when(floor.when)} | "
-                       f"{cell(lowest)} (or higher) | {cell(self.t(floor.rationale))} |")
+                       + _("{minimum} (or higher)").format(minimum=cell(lowest))
+                       + f" | {cell(self.t(floor.rationale))} |")
         return [*out, ""]
 
     def render(self) -> str:
+        _ = self.tr.gettext
         d = self.doc
         out = [
             f"# {self.t(d.title)}",
             "",
-            f"`{d.id}` version {d.version} ({d.status.value}), in effect from "
-            f"{d.effective_from.isoformat()}. Publisher: {self.t(d.publisher)}. "
-            f"Jurisdiction: {self.t(d.jurisdiction)}.",
+            *notice_markdown(unchecked_notice(d, self.lang)),
+            _("`{id}` version {version} ({status}), in effect from {date}. Publisher: "
+              "{publisher}. Jurisdiction: {jurisdiction}.").format(
+                id=d.id, version=d.version, status=status_word(d.status.value, self.tr),
+                date=d.effective_from.isoformat(), publisher=self.t(d.publisher),
+                jurisdiction=self.t(d.jurisdiction)),
             "",
-            f"**Decision supported:** {DECISION_NAMES[d.decision]}",
+            _("**Decision supported:** {name}").format(name=_(DECISION_NAMES[d.decision])),
             "",
             self.t(d.about),
             "",
-            "## The legal test",
+            _("## The legal test"),
             "",
             self.t(d.legal_test.text),
             "",
-            f"**Who decides:** {self.t(d.legal_test.who_decides)}",
+            _("**Who decides:** {who}").format(who=self.t(d.legal_test.who_decides)),
             "",
-            f"**Sources:** {self.cite(d.legal_test.sources)}",
+            _("**Sources:** {list}").format(list=self.cite(d.legal_test.sources)),
             "",
-            f"## Questions ({len(d.questions)})",
+            _("## Questions ({count})").format(count=len(d.questions)),
             "",
-            "The walk starts at Q1. Each answer leads to another question"
-            + (", a decision point (D1, D2, ...)" if d.decision_points else "")
-            + " or to an outcome.",
+            _("The walk starts at Q1. Each answer leads to another question, a decision point "
+              "(D1, D2, ...) or to an outcome.") if d.decision_points else
+            _("The walk starts at Q1. Each answer leads to another question or to an outcome."),
             "",
         ]
         for question in self._ordered():
             out += self.question(question)
         if d.decision_points:
             out += [
-                f"## Decision points ({len(d.decision_points)})",
+                _("## Decision points ({count})").format(count=len(d.decision_points)),
                 "",
-                "A decision point asks nothing: its rules read the answers already given and "
-                "lead to a question or an outcome.",
+                _("A decision point asks nothing: its rules read the answers already given and "
+                  "lead to a question or an outcome."),
                 "",
             ]
             for point in d.decision_points:
                 out += self.decision_point(point)
         if d.floors:
             out += self.floors()
-        out += [f"## Outcomes ({len(d.outcomes)})", ""]
+        out += [_("## Outcomes ({count})").format(count=len(d.outcomes)), ""]
         for outcome in sorted(d.outcomes, key=lambda o: -o.level):
-            met = "test met" if outcome.test_met else "test not met"
-            urgent = "; **emergency**" if outcome.emergency else ""
+            met = _("test met") if outcome.test_met else _("test not met")
+            urgent = "; **" + _("emergency") + "**" if outcome.emergency else ""
             out += [
                 f"### {self.t(outcome.title)}",
                 "",
-                f"*`{outcome.id}` — level {outcome.level}; {met}{urgent}*",
+                _("*`{id}` — level {level}; {met}{emergency}*").format(
+                    id=outcome.id, level=outcome.level, met=met, emergency=urgent),
                 "",
                 self.t(outcome.rationale),
                 "",
-                f"**What to do now:** {self.t(outcome.do_now)}",
+                _("**What to do now:** {text}").format(text=self.t(outcome.do_now)),
                 "",
-                f"**By when:** {self.t(outcome.timescale)}",
+                _("**By when:** {text}").format(text=self.t(outcome.timescale)),
                 "",
-                f"**Who to contact:** {self.t(outcome.contact)}",
+                _("**Who to contact:** {text}").format(text=self.t(outcome.contact)),
                 "",
             ]
         if d.child_voice or d.strengths:
-            out += ["## The child's voice and strengths", ""]
+            out += [_("## The child's voice and strengths"), ""]
             for section, prompts in (("child_voice", d.child_voice), ("strengths", d.strengths)):
                 if prompts:
-                    out += [f"*In an answers file, under `{section}:`*", ""]
+                    out += [_("*In an answers file, under `{section}:`*").format(
+                        section=section), ""]
                     out += [f"- {self.t(p.prompt)} `{p.id}`" for p in prompts]
                     out.append("")
         if d.definitions:
-            out += ["## Definitions", ""]
+            out += [_("## Definitions"), ""]
             for definition in d.definitions:
                 out += [f"### {self.t(definition.term)}", "", self.t(definition.text), ""]
                 if definition.sources:
-                    out += [f"*Sources: {self.cite(definition.sources)}*", ""]
+                    out += [_("*Sources: {list}*").format(list=self.cite(definition.sources)),
+                            ""]
         if d.sources:
-            out += ["## Sources", ""]
+            out += [_("## Sources"), ""]
             for source in d.sources:
                 section = self.t(source.section)
                 line = f"- **{self.t(source.title)}**" + (f", {section}" if section else "")
@@ -281,7 +311,7 @@ class _Book:
                 if source.note:
                     out.append(f"  {self.t(source.note)}".replace("\n", " "))
             out.append("")
-        out += ["## Changelog", ""]
+        out += [_("## Changelog"), ""]
         for entry in d.changelog:
             out += [f"### {entry.version} ({entry.date.isoformat()})", ""]
             out += [f"- {self.t(change)}" for change in entry.changes]
@@ -297,9 +327,10 @@ def render_logic_book(document: ThresholdDocument, language: str = "en") -> str:
 def why_markdown(document: ThresholdDocument, question: Question, language: str = "en") -> str:
     """'Why am I asked this?': the question's reason and the sources it cites (no heading)."""
     book = _Book(document, language)
-    out = [book.t(question.why) or "The guidance gives no reason for this question.", ""]
+    _ = book.tr.gettext
+    out = [book.t(question.why) or _("The guidance gives no reason for this question."), ""]
     if question.sources:
-        out += ["**Sources**", ""]
+        out += [_("**Sources**"), ""]
         for source_id in question.sources:
             source = document.source(source_id)
             if source is None:
@@ -314,7 +345,7 @@ def why_markdown(document: ThresholdDocument, question: Question, language: str 
             out.append("- " + "  \n  ".join(lines))
         out.append("")
     else:
-        out += ["*The guidance cites no sources for this question.*", ""]
+        out += [_("*The guidance cites no sources for this question.*"), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -326,10 +357,11 @@ def definitions_markdown(
     out: list[str] = []
     found = [d for d in (document.definition(i) for i in question.definitions) if d is not None]
     if not found:
-        out += ["This question relies on no defined terms. The logic book (F5) lists every "
-                "definition in the guidance.", ""]
+        out += [book.tr.gettext("This question relies on no defined terms. The logic book (F5) "
+                                "lists every definition in the guidance."), ""]
     for definition in found:
         out += [f"**{book.t(definition.term)}**", "", book.t(definition.text), ""]
         if definition.sources:
-            out += [f"*Sources: {book.cite(definition.sources)}*", ""]
+            out += [book.tr.gettext("*Sources: {list}*").format(
+                list=book.cite(definition.sources)), ""]
     return "\n".join(out).rstrip() + "\n"

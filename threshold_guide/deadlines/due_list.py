@@ -47,8 +47,10 @@ def _item(found: Found, step: DatedStepInfo) -> DueItem:
 
 
 def due_list(sessions: Iterable[Found], find: FindDocument, calendar: WorkingCalendar,
-             at: dt.datetime, skipped: Iterable[Skipped] = ()) -> DueList:
-    """Every step not yet done in ``sessions`` at ``at``, soonest due first."""
+             at: dt.datetime, skipped: Iterable[Skipped] = (),
+             language: str = "en") -> DueList:
+    """Every step not yet done in ``sessions`` at ``at``, soonest due first; step labels,
+    timescales and due dates in ``language``."""
     items: list[DueItem] = []
     chase: list[str] = []
     left_out = list(skipped)
@@ -61,7 +63,7 @@ def due_list(sessions: Iterable[Found], find: FindDocument, calendar: WorkingCal
                 "available")))
             continue
         try:
-            info = follow_through(document, session, at, calendar)
+            info = follow_through(document, session, at, calendar, language)
         except (AnswerError, KeyError, ValueError) as problem:
             left_out.append(Skipped(file=found.file, reason=f"its answers do not fit: {problem}"))
             continue

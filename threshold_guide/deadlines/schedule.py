@@ -31,6 +31,7 @@ from threshold_guide.deadlines.working_days import (
     span_text,
 )
 from threshold_guide.engine.route import Route, derive_route
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.models.document import Outcome, ThresholdDocument
 from threshold_guide.models.follow_through import (
     ESCALATION_LABELS,
@@ -82,8 +83,8 @@ def decision_time(session: Session, route: Route) -> dt.datetime:
 def _step(deadline: Deadline, due: dt.datetime, status: StepStatus, done_at: dt.datetime | None,
           language: str) -> DatedStepInfo:
     return DatedStepInfo(
-        id=deadline.id, label=render(deadline.label, language), span=span_text(deadline),
-        due=due, due_text=due_text(due),
+        id=deadline.id, label=render(deadline.label, language),
+        span=span_text(deadline, language), due=due, due_text=due_text(due, language),
         status=status, done_at=done_at, confirm_locally=deadline.confirm_locally,
         awaits_response=deadline.awaits_response,
     )
@@ -119,7 +120,7 @@ def _steps(outcome: Outcome, record: FollowThrough, decided: dt.datetime,
 
 
 def next_escalation(escalation: Escalation, calendar: WorkingCalendar,
-                    now: dt.datetime) -> DatedStepInfo | None:
+                    now: dt.datetime, language: str = "en") -> DatedStepInfo | None:
     """The next step of the professional differences route and when it is due; None once
     resolved, or after the board's protocol (the last step the tool records)."""
     if escalation.resolved:
@@ -135,26 +136,30 @@ def next_escalation(escalation: Escalation, calendar: WorkingCalendar,
     level = ROUTE[index]
     day = calendar.add_working_days(local(start).date(), days)
     due = local(dt.datetime.combine(day, END_OF_DAY, tzinfo=LONDON))
+    tr = translator(language)
     return DatedStepInfo(
         id=f"escalation-{level.value}",
-        label=f"Escalation, next step: {ESCALATION_LABELS[level]}",
-        span=f"within {days} working day{'' if days == 1 else 's'}",
-        due=due, due_text=due_text(due),
+        label=tr.gettext("Escalation, next step: {step}").format(
+            step=tr.gettext(ESCALATION_LABELS[level])),
+        span=tr.ngettext("within {count} working day", "within {count} working days", days),
+        due=due, due_text=due_text(due, language),
         status=StepStatus.OVERDUE if now > due else StepStatus.DUE,
         done_at=None, confirm_locally=True, awaits_response=False,
     )
 
 
 def _escalation(escalation: Escalation, calendar: WorkingCalendar,
-                now: dt.datetime) -> EscalationInfo:
+                now: dt.datetime, language: str) -> EscalationInfo:
+    tr = translator(language)
     return EscalationInfo(
         started_at=escalation.started_at,
         disagreement=escalation.disagreement,
-        steps=[EscalationStepInfo(level=s.level, level_label=ESCALATION_LABELS[s.level],
+        steps=[EscalationStepInfo(level=s.level,
+                                  level_label=tr.gettext(ESCALATION_LABELS[s.level]),
                                   at=s.at, contacted=s.contacted, said=s.said,
                                   resolved=s.resolved) for s in escalation.steps],
         resolved=escalation.resolved,
-        next_step=next_escalation(escalation, calendar, now),
+        next_step=next_escalation(escalation, calendar, now, language),
         confirm_locally=True,
     )
 
@@ -179,13 +184,15 @@ def follow_through(
         return None
     decided = decision_time(session, route)
     steps = _steps(outcome, record, decided, calendar, now, language)
+    tr = translator(language)
     return FollowThroughInfo(
         decided_at=decided,
         time_zone=TIME_ZONE,
         steps=steps,
         chase_now=any(step.status is StepStatus.CHASE_NOW for step in steps),
-        responses=[ResponseInfo(outcome=r.outcome, outcome_label=RESPONSE_LABELS[r.outcome],
+        responses=[ResponseInfo(outcome=r.outcome,
+                                outcome_label=tr.gettext(RESPONSE_LABELS[r.outcome]),
                                 reason=r.reason, at=r.at, by=r.by) for r in record.responses],
-        escalation=(_escalation(record.escalation, calendar, now)
+        escalation=(_escalation(record.escalation, calendar, now, language)
                     if record.escalation is not None else None),
     )

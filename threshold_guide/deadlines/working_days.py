@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from threshold_guide.i18n.catalogue import N_, translator
 from threshold_guide.models.timescales import Deadline
 
 LONDON = ZoneInfo("Europe/London")
@@ -159,33 +160,37 @@ def due_time(deadline: Deadline, start: dt.datetime,
     return _at(day, END_OF_DAY)
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Translators: short day and month names in a due date, e.g. "Tue 1 Dec 2026, 17:00".
+_DAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+           N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
 
 
-def due_text(moment: dt.datetime) -> str:
-    """A due time as people write it: 'Tue 1 Dec 2026, 17:00' (Europe/London).
+def due_text(moment: dt.datetime, language: str = "en") -> str:
+    """A due time as people write it: 'Tue 1 Dec 2026, 17:00' (Europe/London), the day
+    and month named in ``language``.
 
     Names are spelled out here rather than by strftime, whose names follow the locale."""
+    tr = translator(language)
     when = local(moment)
-    return (f"{_DAYS[when.weekday()]} {when.day} {_MONTHS[when.month - 1]} {when.year}, "
-            f"{when:%H:%M}")
+    return (f"{tr.gettext(_DAYS[when.weekday()])} {when.day} "
+            f"{tr.gettext(_MONTHS[when.month - 1])} {when.year}, {when:%H:%M}")
 
 
-def span_text(deadline: Deadline) -> str:
+def span_text(deadline: Deadline, language: str = "en") -> str:
     """The timescale in words: 'within 1 working day', 'immediately', ..."""
-    def count(number: int, unit: str) -> str:
-        return f"{number} {unit}{'' if number == 1 else 's'}"
-
+    tr = translator(language)
     if deadline.immediately:
-        return "immediately"
+        return tr.gettext("immediately")
     if deadline.same_day:
-        return "the same day"
+        return tr.gettext("the same day")
     if deadline.working_days is not None:
-        return f"within {count(deadline.working_days, 'working day')}"
+        return tr.ngettext("within {count} working day", "within {count} working days",
+                           deadline.working_days)
     if deadline.hours is not None:
-        return f"within {count(deadline.hours, 'hour')}"
-    return f"within {count(deadline.calendar_months or 0, 'month')}"
+        return tr.ngettext("within {count} hour", "within {count} hours", deadline.hours)
+    return tr.ngettext("within {count} month", "within {count} months",
+                       deadline.calendar_months or 0)
 
 
 def parse_local(text: str) -> dt.datetime:

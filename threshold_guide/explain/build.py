@@ -13,8 +13,9 @@ from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCal
 from threshold_guide.explain.audiences import AUDIENCES, asks_for
 from threshold_guide.explain.challenge import challenge_for
 from threshold_guide.explain.decisions import DECISIONS, Standing, standing
-from threshold_guide.explain.decisive import count, decisive_facts, in_general_terms
+from threshold_guide.explain.decisive import count_word, decisive_facts, in_general_terms
 from threshold_guide.explain.family_safety import FamilyRisk, family_risks, risk_sentence
+from threshold_guide.i18n.catalogue import N_, translator
 from threshold_guide.models.document import Decision, ThresholdDocument
 from threshold_guide.models.explanation import (
     AnsweredTest,
@@ -48,43 +49,43 @@ class UnsafeToShare(ExplainError):
 
 
 JUDGEMENT = (
-    "This explanation supports professional judgement and does not replace it. It applies "
-    "the guidance version named above and should be read with local procedures."
+    N_("This explanation supports professional judgement and does not replace it. It applies "
+    "the guidance version named above and should be read with local procedures.")
 )
 FAMILY_WITHHELD = (
-    "The practitioner's notes and anything your child said are not included. What a child "
+    N_("The practitioner's notes and anything your child said are not included. What a child "
     "says is shared with care, by the professionals involved, so that your child and "
-    "everyone else stay safe.",
-    "The answers behind the decision, and the guidance's own name for the outcome, are "
-    "described only in general terms, for the same reason.",
+    "everyone else stay safe."),
+    N_("The answers behind the decision, and the guidance's own name for the outcome, are "
+    "described only in general terms, for the same reason."),
 )
 FAMILY_OVERRIDE = (
-    "The practitioner used the guidance to help them decide, and then used their own "
+    N_("The practitioner used the guidance to help them decide, and then used their own "
     "professional judgement to choose a different response from the one it suggested. What "
-    "happens next is described below."
+    "happens next is described below.")
 )
 FAMILY_OVERRIDE_WITHHELD = (
-    "The reason the practitioner gave for using their own judgement is not included; you "
-    "can ask them about it."
+    N_("The reason the practitioner gave for using their own judgement is not included; you "
+    "can ask them about it.")
 )
 FAMILY_DEPARTURE = (
-    "The guidance suggested a response from the answers given. The practitioner used their "
+    N_("The guidance suggested a response from the answers given. The practitioner used their "
     "professional judgement to choose differently, and recorded why. You can ask them about "
-    "it."
+    "it.")
 )
 FAMILY_DEPARTURE_WITHHELD = (
-    "The reason the practitioner gave for choosing differently from the guidance's "
-    "suggestion is not included; you can ask them about it."
+    N_("The reason the practitioner gave for choosing differently from the guidance's "
+    "suggestion is not included; you can ask them about it.")
 )
 FAMILY_ADVICE = (
-    "If a child is in immediate danger, call the police on 999 now.",
-    "This decision was made with the help of written guidance. The guidance supports the "
-    "professionals' judgement and does not replace it.",
+    N_("If a child is in immediate danger, call the police on 999 now."),
+    N_("This decision was made with the help of written guidance. The guidance supports the "
+    "professionals' judgement and does not replace it."),
 )
 FAMILY_CHANGES = (
-    "The decision is about what is known now, and new information can change it either "
+    N_("The decision is about what is known now, and new information can change it either "
     "way. New or growing worries can lead to more help or to further steps; things getting "
-    "better are written down too."
+    "better are written down too.")
 )
 
 
@@ -96,70 +97,84 @@ def _brief(outcome: OutcomeInfo) -> OutcomeBrief:
 
 
 def _decided(summary: Summary, family: bool, where: Standing) -> str:
+    _ = translator(summary.language).gettext
     if family and summary.override is not None:
         # Whether the test was met is the guidance's answer, which judgement set aside; say
         # only that, and let "what happens next" describe the response chosen.
-        return FAMILY_OVERRIDE
+        return _(FAMILY_OVERRIDE)
     if family:
-        return DECISIONS[summary.test.decision].decided_family[where]
-    met = "met" if summary.outcome.test_met else "not met"
-    text = (f"The guidance reached “{summary.outcome.title}”. On the answers given, the test "
-            f"is {met}.")
+        return _(DECISIONS[summary.test.decision].decided_family[where])
+    text = (_("The guidance reached “{title}”. On the answers given, the test is met.")
+            if summary.outcome.test_met else
+            _("The guidance reached “{title}”. On the answers given, the test is not met.")
+            ).format(title=summary.outcome.title)
     if summary.override is not None:
-        lower = ", a lower level than the guidance reached" if summary.override.lower else ""
-        text += f" Professional judgement chose “{summary.override.outcome.title}” instead{lower}."
+        chose = (_("Professional judgement chose “{title}” instead, a lower level than the "
+                   "guidance reached.") if summary.override.lower else
+                 _("Professional judgement chose “{title}” instead."))
+        text += " " + chose.format(title=summary.override.outcome.title)
     if where is Standing.NOT_MET and summary.test.decision is Decision.DUTY_TO_REPORT:
-        text += " This is not a decision not to report."
+        text += " " + _("This is not a decision not to report.")
     return text
 
 
 def _changes(summary: Summary, family: bool) -> Changes:
+    _ = translator(summary.language).gettext
     if family:
-        return Changes(summary=FAMILY_CHANGES, changes=[])
+        return Changes(summary=_(FAMILY_CHANGES), changes=[])
     if not summary.what_would_change:
-        return Changes(summary="No single change of answer leads to a different outcome.",
+        return Changes(summary=_("No single change of answer leads to a different outcome."),
                        changes=[])
     return Changes(
-        summary="Each line is one change of answer on its own and where it would lead, "
-        "nearest first.",
+        summary=_("Each line is one change of answer on its own and where it would lead, "
+                  "nearest first."),
         changes=summary.what_would_change,
     )
 
 
 def _decisive(summary: Summary, document: ThresholdDocument, family: bool) -> Decisive:
+    tr = translator(summary.language)
     facts = decisive_facts(summary)
     if family:
-        return Decisive(summary=in_general_terms(document, facts, summary.path), facts=[])
+        return Decisive(summary=in_general_terms(document, facts, summary.path,
+                                                 summary.language), facts=[])
     if not facts:
         return Decisive(
-            summary="No single answer decided this outcome: it rests on several answers "
-            "together, and no one change of answer on its own would certainly lead "
-            "elsewhere.",
+            summary=tr.gettext("No single answer decided this outcome: it rests on several "
+                               "answers together, and no one change of answer on its own "
+                               "would certainly lead elsewhere."),
             facts=[],
         )
-    if len(facts) == 1:
-        text = ("One answer on the route decided this outcome: changed on its own, it would "
-                "lead to a different outcome.")
-    else:
-        text = (f"{count(len(facts), 'answer', 'answers').capitalize()} on the route decided "
-                "this outcome: changed on its own, each would lead to a different outcome.")
+    text = tr.ngettext(
+        "One answer on the route decided this outcome: changed on its own, it would lead to a "
+        "different outcome.",
+        "{words} answers on the route decided this outcome: changed on its own, each would "
+        "lead to a different outcome.", len(facts)).format(
+        words=count_word(len(facts), summary.language).capitalize())
     rest = len(summary.path) - len(facts)
-    if rest == 1:
-        text += (" The other answer adds to the picture, but changing it alone would not "
-                 "certainly lead elsewhere.")
-    elif rest:
-        text += (f" The other {count(rest, 'answer', 'answers')} add to the picture, but no "
-                 "single change to one of them would on its own certainly lead elsewhere.")
+    if rest:
+        text += " " + tr.ngettext(
+            "The other answer adds to the picture, but changing it alone would not certainly "
+            "lead elsewhere.",
+            "The other {words} answers add to the picture, but no single change to one of "
+            "them would on its own certainly lead elsewhere.", rest).format(
+            words=count_word(rest, summary.language))
     return Decisive(summary=text, facts=facts)
 
 
 def _criteria(summary: Summary, document: ThresholdDocument) -> list[Criterion]:
+    lang = summary.language
+    _ = translator(lang).gettext
+
     def where(node: str) -> str:
         if node in {o.id for o in document.outcomes}:
-            return f"led to the outcome “{render(document.outcome(node).title, summary.language)}”"
+            return _("led to the outcome “{title}”").format(
+                title=render(document.outcome(node).title, lang))
         if document.is_decision_point(node):
-            return f"led on to “{render(document.decision_point(node).title, summary.language)}”"
-        return f"led to the question “{render(document.question(node).prompt, summary.language)}”"
+            return _("led on to “{title}”").format(
+                title=render(document.decision_point(node).title, lang))
+        return _("led to the question “{prompt}”").format(
+            prompt=render(document.question(node).prompt, lang))
 
     found: list[tuple[int, Criterion]] = []
     order = {step.question: n for n, step in enumerate(summary.path, start=1)}
@@ -171,11 +186,12 @@ def _criteria(summary: Summary, document: ThresholdDocument) -> list[Criterion]:
         # A suggestion is made before its question is answered, so it sorts just before it.
         found.append((order.get(j.question, 0) - 1, Criterion(
             kind="suggestion", id=j.question, title=j.prompt, rule=j.rule, because=j.because,
-            result=f"suggested “{j.suggested_label}”")))
+            result=_("suggested “{answer}”").format(answer=j.suggested_label))))
     criteria = [c for _, c in sorted(found, key=lambda pair: pair[0])]
     criteria += [Criterion(
         kind="floor", id=f.id, title=f.title, rule=None, because=f.rationale,
-        result=f"at least “{f.minimum_title}”: " + ("met" if f.met else "not met"))
+        result=(_("at least “{minimum}”: met") if f.met else
+                _("at least “{minimum}”: not met")).format(minimum=f.minimum_title))
         for f in summary.floors]
     return criteria
 
@@ -191,18 +207,23 @@ def _departures(summary: Summary) -> list[DepartureExplained]:
     ]
 
 
-def _judgement(departures: list[DepartureExplained], family: bool) -> str | None:
+def _judgement(departures: list[DepartureExplained], family: bool,
+               language: str) -> str | None:
+    tr = translator(language)
     if not departures:
         return None
     if family:
-        return FAMILY_DEPARTURE
+        return tr.gettext(FAMILY_DEPARTURE)
     lower = any(d.lower for d in departures)
-    where = ("one judgement question" if len(departures) == 1
-             else f"{count(len(departures), 'judgement question', 'judgement questions')}")
-    text = (f"At {where} the practitioner departed from what the guidance suggested, using "
-            "their professional judgement, and recorded why (below).")
+    text = tr.ngettext(
+        "At one judgement question the practitioner departed from what the guidance "
+        "suggested, using their professional judgement, and recorded why (below).",
+        "At {words} judgement questions the practitioner departed from what the guidance "
+        "suggested, using their professional judgement, and recorded why (below).",
+        len(departures)).format(words=count_word(len(departures), language))
     if lower:
-        text += " The departure leads to a lower level than agreeing would have."
+        text += " " + tr.gettext("The departure leads to a lower level than agreeing would "
+                                 "have.")
     return text
 
 
@@ -241,6 +262,8 @@ def explain(
             f"{document.id} {document.version} does not have"
         )
     family = audience is Audience.FAMILY
+    tr = translator(language)
+    _ = tr.gettext
     risks = family_risks(document, session, language)
     reason = (confirm_unsafe_share or "").strip()
     if family and risks and not reason:
@@ -251,20 +274,21 @@ def explain(
     text = DECISIONS[document.decision]
     warnings = []
     if ref.sha256 != sha256:
-        warnings.append(
-            f"The session was made with {ref.id} {ref.version} content {ref.sha256[:12]}, but "
-            f"this explanation uses content {sha256[:12]}: the same version number now has "
-            "different content. Ask the guidance owner what changed."
-        )
+        warnings.append(_(
+            "The session was made with {id} {version} content {was}, but this explanation "
+            "uses content {now}: the same version number now has different content. Ask the "
+            "guidance owner what changed.").format(id=ref.id, version=ref.version,
+                                                   was=ref.sha256[:12], now=sha256[:12]))
     confirmed = None
     if risks and family:
         confirmed = reason
         # The reason is typed text: it goes in its own field, which renderers escape.
-        warnings.append(risk_sentence(risks) + " The practitioner confirmed it is safe to "
-                        "share this letter; their reason is stamped on it.")
+        warnings.append(risk_sentence(risks, language) + " " + _(
+            "The practitioner confirmed it is safe to share this letter; their reason is "
+            "stamped on it."))
     elif risks:
-        warnings.append(risk_sentence(risks) + " Do not share this explanation, or its "
-                        "details, with the family.")
+        warnings.append(risk_sentence(risks, language) + " " + _(
+            "Do not share this explanation, or its details, with the family."))
     override = None
     if summary.override is not None and not family:
         o = summary.override
@@ -273,17 +297,17 @@ def explain(
     departures = _departures(summary)
     withheld: list[str] = []
     if family:
-        withheld = [*FAMILY_WITHHELD]
+        withheld = [_(text) for text in FAMILY_WITHHELD]
         if summary.override is not None:
-            withheld.append(FAMILY_OVERRIDE_WITHHELD)
+            withheld.append(_(FAMILY_OVERRIDE_WITHHELD))
         if departures:
-            withheld.append(FAMILY_DEPARTURE_WITHHELD)
+            withheld.append(_(FAMILY_DEPARTURE_WITHHELD))
     return Explanation(
         tool_version=summary.tool_version,
         generated_at=generated_at,
         language=language,
         audience=audience,
-        audience_name=AUDIENCES[audience].name,
+        audience_name=_(AUDIENCES[audience].name),
         reference=session.reference,
         role=session.role,
         agency=session.agency,
@@ -291,9 +315,9 @@ def explain(
         test=AnsweredTest(
             decision=document.decision,
             name=summary.test.name,
-            question=text.question_family if family else text.question,
-            not_this=list(text.not_this_family if family else text.not_this),
-            plain=text.plain_family if family else text.plain,
+            question=_(text.question_family if family else text.question),
+            not_this=[_(line) for line in (text.not_this_family if family else text.not_this)],
+            plain=_(text.plain_family if family else text.plain),
             text=summary.test.text,
             who_decides=summary.test.who_decides,
             sources=summary.test.sources,
@@ -304,16 +328,19 @@ def explain(
         decisive=_decisive(summary, document, family),
         criteria=[] if family else _criteria(summary, document),
         departures=[] if family else departures,
-        judgement=_judgement(departures, family),
+        judgement=_judgement(departures, family, language),
         what_would_change=_changes(summary, family),
-        next_steps=list((text.next_steps_family if family else text.next_steps)[where]),
-        asks=asks_for(audience, document.decision, where),
-        watch_for=list(AUDIENCES[audience].watch_for),
+        next_steps=[_(line) for line in
+                    (text.next_steps_family if family else text.next_steps)[where]],
+        asks=[_(line) for line in asks_for(audience, document.decision, where)],
+        watch_for=[_(line) for line in AUDIENCES[audience].watch_for],
         withheld=withheld,
-        advice=list(FAMILY_ADVICE) if family else [*summary.advice[:-1], JUDGEMENT],
+        advice=([_(line) for line in FAMILY_ADVICE] if family
+                else [*summary.advice[:-1], _(JUDGEMENT)]),
         warnings=warnings,
         confirmed_unsafe_share=confirmed,
-        challenge=challenge_for(audience),
+        challenge=[_(line) for line in challenge_for(audience)],
         follow_through=None if family else summary.follow_through,
+        translation_notice=summary.translation_notice,
     )
 

@@ -9,11 +9,15 @@ depending on answers not yet given, does not make an answer decisive.
 
 from __future__ import annotations
 
+from threshold_guide.i18n.catalogue import N_, translator
 from threshold_guide.models.document import Gate, Signal, ThresholdDocument
 from threshold_guide.models.explanation import DecisiveFact, OtherAnswer
 from threshold_guide.models.summary import ChangeInfo, PathStep, Summary
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Translators: numbers in words, used in counts such as "two answers"; Welsh may need the
+# form that goes before a plural noun.
+_NUMBERS = (N_("no"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"),
+            N_("seven"), N_("eight"), N_("nine"))
 
 
 def certainly_changes(change: ChangeInfo, current: str) -> bool:
@@ -58,10 +62,11 @@ def _fact(step: PathStep, otherwise: list[OtherAnswer]) -> DecisiveFact:
     )
 
 
-def count(number: int, one: str, many: str) -> str:
-    """``number`` in words below ten, with the singular or plural noun."""
-    word = _NUMBERS[number] if number < len(_NUMBERS) else str(number)
-    return f"{word} {one if number == 1 else many}"
+def count_word(number: int, language: str = "en") -> str:
+    """``number`` in words below ten (in ``language``), else in figures."""
+    if number < len(_NUMBERS):
+        return translator(language).gettext(_NUMBERS[number])
+    return str(number)
 
 
 def _signal(document: ThresholdDocument, step: PathStep) -> Signal:
@@ -74,15 +79,16 @@ def _signal(document: ThresholdDocument, step: PathStep) -> Signal:
 
 
 def in_general_terms(document: ThresholdDocument, facts: list[DecisiveFact],
-                     path: list[PathStep]) -> str:
+                     path: list[PathStep], language: str = "en") -> str:
     """The decisive facts without their detail, for a reader who must not see the detail.
 
     Says only what kind of fact each was (the immediate-danger check, a worry, something
     going well, other information), never the question, the answer or a note: a question
     such as "What has the child told you?" would itself reveal a disclosure.
     """
+    tr = translator(language)
     if not facts:
-        return (
+        return tr.gettext(
             "No single thing decided this on its own: it rests on the whole picture of what "
             "the practitioner saw, heard and was told."
         )
@@ -96,19 +102,28 @@ def in_general_terms(document: ThresholdDocument, facts: list[DecisiveFact],
             gate = True
         else:
             counts[_signal(document, step)] += 1
-    parts = ["whether your child was thought to be in immediate danger"] if gate else []
+    parts = ([tr.gettext("whether your child was thought to be in immediate danger")]
+             if gate else [])
     if counts[Signal.CONCERN]:
-        parts.append(count(counts[Signal.CONCERN], "worry", "worries")
-                     + " about your child's safety or care")
+        number = counts[Signal.CONCERN]
+        parts.append(tr.ngettext("{words} worry about your child's safety or care",
+                                 "{words} worries about your child's safety or care",
+                                 number).format(words=count_word(number, language)))
     if counts[Signal.STRENGTH]:
-        parts.append(count(counts[Signal.STRENGTH], "thing that is", "things that are")
-                     + " going well")
+        number = counts[Signal.STRENGTH]
+        parts.append(tr.ngettext("{words} thing that is going well",
+                                 "{words} things that are going well",
+                                 number).format(words=count_word(number, language)))
     if counts[Signal.NEUTRAL]:
-        parts.append(count(counts[Signal.NEUTRAL], "other piece", "other pieces")
-                     + " of information")
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return (
-        f"The decision turned on {listed}: had any one of these been different, the outcome "
+        number = counts[Signal.NEUTRAL]
+        parts.append(tr.ngettext("{words} other piece of information",
+                                 "{words} other pieces of information",
+                                 number).format(words=count_word(number, language)))
+    # Translators: joins the kinds of fact a family letter says a decision turned on, e.g.
+    # "one worry about ..., two things that are going well and one other piece of ...".
+    listed = parts[0] if len(parts) == 1 else tr.gettext("{facts} and {last_fact}").format(
+        facts=", ".join(parts[:-1]), last_fact=parts[-1])
+    return tr.gettext(
+        "The decision turned on {listed}: had any one of these been different, the outcome "
         "would have been different. The practitioner, or social services, can talk these "
-        "through with you where it is safe to do so."
-    )
+        "through with you where it is safe to do so.").format(listed=listed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.models.document import Answer, Question, ThresholdDocument
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import render
@@ -64,7 +65,8 @@ def family_risks(document: ThresholdDocument, session: Session,
     return risks
 
 
-def risk_sentence(risks: list[FamilyRisk]) -> str:
+def risk_sentence(risks: list[FamilyRisk], language: str = "en") -> str:
     """The risks in one sentence, for a warning or an error."""
-    return ("The walk recorded that telling the family could put the child at risk: "
-            + "; ".join(risk.describe() for risk in risks) + ".")
+    return translator(language).gettext(
+        "The walk recorded that telling the family could put the child at risk: "
+        "{answers}.").format(answers="; ".join(risk.describe() for risk in risks))

@@ -238,3 +238,7 @@ class Explanation(_Out):
     follow_through: FollowThroughInfo | None = Field(default=None,
                                                      exclude_if=lambda v: v is None)
     """Dated steps, the response and any escalation; never in the family version."""
+    translation_notice: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    """In a language whose translation of the document has not been checked by a fluent
+    speaker with safeguarding knowledge, a notice saying so, in that language; left out
+    otherwise."""

@@ -290,3 +290,7 @@ class Summary(_Out):
                                                      exclude_if=lambda v: v is None)
     """Dated steps, the response from social services and any escalation; left out when
     the outcome has no dated steps and nothing has been recorded."""
+    translation_notice: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    """In a language whose translation of the document has not been checked by a fluent
+    speaker with safeguarding knowledge, a notice saying so, in that language; left out
+    otherwise."""

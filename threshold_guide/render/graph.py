@@ -19,6 +19,8 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from threshold_guide.i18n.catalogue import translator
+from threshold_guide.i18n.unchecked import unchecked_notice
 from threshold_guide.models.document import (
     Outcome,
     Question,
@@ -60,6 +62,8 @@ class Flowchart:
     edges: list[Edge]
     floors: list[Node] = field(default_factory=list)
     """Minimum responses, drawn apart as notes."""
+    floors_title: str = "Minimum responses (floors)"
+    """The heading of the floors' group, in the chart's language."""
 
 
 def _one_line(text: str) -> str:
@@ -67,17 +71,20 @@ def _one_line(text: str) -> str:
 
 
 def _rule(number: int, route: Route, question: Question, lang: str) -> str:
+    tr = translator(lang)
+
     def labels(ids: list[str]) -> str:
         return ", ".join(render(a.label, lang) for a in question.answers if a.id in ids)
 
     parts: list[str] = []
     if route.if_any:
-        parts.append("any of: " + labels(route.if_any))
+        parts.append(tr.gettext("any of: {items}").format(items=labels(route.if_any)))
     if route.if_all:
-        parts.append("all of: " + labels(route.if_all))
+        parts.append(tr.gettext("all of: {items}").format(items=labels(route.if_all)))
     if route.min_selected is not None:
-        parts.append(f"at least {route.min_selected} ticked")
-    return f"({number}) " + ("; ".join(parts) if parts else "otherwise")
+        parts.append(tr.ngettext("at least {count} ticked", "at least {count} ticked",
+                                 route.min_selected))
+    return f"({number}) " + ("; ".join(parts) if parts else tr.gettext("otherwise"))
 
 
 def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
@@ -88,6 +95,8 @@ def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
     names = {q.id: f"q{n}" for n, q in enumerate(questions, start=1)}
     names.update({p.id: f"d{n}" for n, p in enumerate(document.decision_points, start=1)})
     outcome_names = {o.id: f"o{n}" for n, o in enumerate(outcomes, start=1)}
+
+    tr = translator(language)
 
     def target_name(target: Target) -> str | None:
         if target.outcome is not None:
@@ -114,7 +123,8 @@ def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
                 if name is not None:
                     label = render(answer.label, language)
                     if answer.id in when:
-                        label += f" (suggested{when[answer.id]})"
+                        label += " " + tr.gettext("(suggested{when})").format(
+                            when=when[answer.id])
                     grouped.setdefault(name, []).append(label)
         edges += [Edge(names[question.id], name, " / ".join(labels))
                   for name, labels in grouped.items()]
@@ -123,7 +133,11 @@ def flowchart(document: ThresholdDocument, language: str = "en") -> Flowchart:
     floors = [_floor_node(f"f{n}", n, floor, document, language)
               for n, floor in enumerate(document.floors, start=1)]
     title = f"{render(document.title, language)} ({document.id} {document.version})"
-    return Flowchart(_one_line(title), nodes, edges, floors)
+    notice = unchecked_notice(document, language)
+    if notice is not None:
+        nodes.insert(0, Node("notice", _one_line(notice), "notice"))
+    return Flowchart(_one_line(title), nodes, edges, floors,
+                     tr.gettext("Minimum responses (floors)"))
 
 
 def _suggested_when(question: Question, lang: str) -> dict[str, str]:
@@ -136,7 +150,8 @@ def _suggested_when(question: Question, lang: str) -> dict[str, str]:
     found = {answer: ": " + " / ".join(why) for answer, why in reasons.items()}
     fallback = question.suggest.otherwise
     if fallback is not None:
-        otherwise = "otherwise: " + shorten(render(fallback.rationale, lang))
+        otherwise = translator(lang).gettext("otherwise: {why}").format(
+            why=shorten(render(fallback.rationale, lang)))
         found[fallback.answer] = (
             f"{found[fallback.answer]}; {otherwise}" if fallback.answer in found
             else f" {otherwise}")
@@ -156,8 +171,8 @@ def _point_edges(
     if fallback is not None:
         target = target_name(Target(next=fallback.next, outcome=fallback.outcome))
         if target is not None:
-            grouped.setdefault(target, []).append(
-                f"otherwise: {shorten(render(fallback.rationale, lang))}")
+            grouped.setdefault(target, []).append(translator(lang).gettext(
+                "otherwise: {why}").format(why=shorten(render(fallback.rationale, lang))))
     return [Edge(name, target, " / ".join(labels)) for target, labels in grouped.items()]
 
 
@@ -170,23 +185,27 @@ def _floor_node(
 ) -> Node:
     minimum = next((o for o in document.outcomes if o.id == floor.minimum), None)
     lowest = render(minimum.title, lang) if minimum is not None else floor.minimum
-    label = f"F{number}. {render(floor.title, lang)} → at least {lowest}"
+    label = translator(lang).gettext("F{number}. {title} → at least {lowest}").format(
+        number=number, title=render(floor.title, lang), lowest=lowest)
     return Node(name, _one_line(label), "floor")
 
 
 def _question_node(name: str, number: int, question: Question, lang: str) -> Node:
+    tr = translator(lang)
     multiple = question.type is QuestionType.MULTIPLE
-    suffix = " (tick any that apply)" if multiple else ""
+    suffix = " " + tr.gettext("(tick any that apply)") if multiple else ""
     if question.suggest is not None:
-        suffix += " (judgement: the guidance suggests an answer)"
+        suffix += " " + tr.gettext("(judgement: the guidance suggests an answer)")
     label = _one_line(f"Q{number}. {render(question.prompt, lang)}{suffix}")
     return Node(name, label, "checklist" if multiple else "question")
 
 
 def _outcome_node(name: str, outcome: Outcome, lang: str) -> Node:
-    met = "test met" if outcome.test_met else "test not met"
-    urgent = "; emergency" if outcome.emergency else ""
-    label = _one_line(f"{render(outcome.title, lang)} [level {outcome.level}; {met}{urgent}]")
+    tr = translator(lang)
+    met = tr.gettext("test met") if outcome.test_met else tr.gettext("test not met")
+    urgent = "; " + tr.gettext("emergency") if outcome.emergency else ""
+    label = _one_line(tr.gettext("{title} [level {level}; {met}{emergency}]").format(
+        title=render(outcome.title, lang), level=outcome.level, met=met, emergency=urgent))
     return Node(name, label, "emergency" if outcome.emergency else "outcome")
 
 
@@ -199,6 +218,7 @@ _MERMAID_SHAPES = {
     "outcome": ('(["', '"])'),
     "emergency": ('{{"', '"}}'),
     "floor": ('>"', '"]'),
+    "notice": ('>"', '"]'),
 }
 
 
@@ -215,7 +235,7 @@ def render_mermaid(chart: Flowchart) -> str:
     for edge in chart.edges:
         out.append(f'    {edge.source} -->|"{mermaid_text(edge.label)}"| {edge.target}')
     if chart.floors:
-        out.append('    subgraph floors ["Minimum responses (floors)"]')
+        out.append(f'    subgraph floors ["{mermaid_text(chart.floors_title)}"]')
         for node in chart.floors:
             left, right = _MERMAID_SHAPES[node.kind]
             out.append(f"        {node.name}{left}{mermaid_text(node.label)}{right}")
@@ -232,6 +252,7 @@ _DOT_SHAPES = {
     "outcome": "ellipse",
     "emergency": "doubleoctagon",
     "floor": "note",
+    "notice": "note",
 }
 
 
@@ -260,7 +281,7 @@ def render_dot(chart: Flowchart) -> str:
         out.append(f"    {edge.source} -> {edge.target} [label={dot_text(edge.label)}];")
     if chart.floors:
         out.append("    subgraph cluster_floors {")
-        out.append('        label="Minimum responses (floors)";')
+        out.append(f"        label={dot_text(chart.floors_title, None)};")
         for node in chart.floors:
             out.append(f"        {node.name} [shape={_DOT_SHAPES[node.kind]}, "
                        f"label={dot_text(node.label)}];")

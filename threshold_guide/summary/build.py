@@ -13,6 +13,8 @@ from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCal
 from threshold_guide.engine.changes import Alternative, what_would_change
 from threshold_guide.engine.decisions import FloorCheck, floor_checks
 from threshold_guide.engine.route import DecisionStep, Route, Step, agreeing_route, derive_route
+from threshold_guide.i18n.catalogue import N_, Translator, translator
+from threshold_guide.i18n.unchecked import unchecked_notice
 from threshold_guide.models.document import (
     Decision,
     Outcome,
@@ -41,24 +43,25 @@ from threshold_guide.models.summary import (
 from threshold_guide.models.text import render
 
 DECISION_NAMES: dict[Decision, str] = {
-    Decision.DUTY_TO_REPORT: "Duty to report a child at risk",
-    Decision.S47_ENQUIRY: "Section 47 enquiry: reasonable cause to suspect significant harm",
-    Decision.REGISTRATION: "Registration on the Child Protection Register",
-    Decision.LEVEL_OF_NEED: "Level of need",
+    Decision.DUTY_TO_REPORT: N_("Duty to report a child at risk"),
+    Decision.S47_ENQUIRY: N_("Section 47 enquiry: reasonable cause to suspect significant harm"),
+    Decision.REGISTRATION: N_("Registration on the Child Protection Register"),
+    Decision.LEVEL_OF_NEED: N_("Level of need"),
 }
+"""The tests' names in English; shown through the catalogue in the reader's language."""
 
-IMMEDIATE_DANGER = (
+IMMEDIATE_DANGER = N_(
     "If a child is in immediate danger, or a crime against a child is happening, call the "
     "police on 999 now. Seeking advice must never delay emergency action. Out of hours, "
     "social services are reached through the emergency duty team."
 )
-NOT_A_DECISION_NOT_TO_REPORT = (
+NOT_A_DECISION_NOT_TO_REPORT = N_(
     "This is not a decision not to report. Record the concern and what you did, keep "
     "monitoring, and talk to your designated safeguarding person. If you are unsure, ask the "
     "local authority for advice now (information, advice and assistance) rather than waiting "
     "for more evidence, and report if anything changes or concerns build up."
 )
-JUDGEMENT = (
+JUDGEMENT = N_(
     "This summary supports professional judgement and does not replace it. It applies the "
     "guidance version named below and should be read with local procedures."
 )
@@ -73,6 +76,7 @@ class _Builder:
         self.doc = document
         self.sha256 = sha256
         self.lang = language
+        self.tr = translator(language)
 
     def text(self, value: str | dict[str, str] | None) -> str:
         return render(value, self.lang)
@@ -113,7 +117,7 @@ class _Builder:
         if question.type is QuestionType.MULTIPLE:
             route_rationale = getattr(step.target, "rationale", None)
             if not chosen:
-                sentences.append("None of the listed items was ticked.")
+                sentences.append(self.tr.gettext("None of the listed items was ticked."))
             if route_rationale:
                 sentences.append(self.text(route_rationale))
         given = session.answers.get(question.id)
@@ -145,28 +149,31 @@ class _Builder:
         question = self.doc.question(alternative.question)
         given = self.labels(question, alternative.given)
         instead = self.labels(question, alternative.instead)
+        _ = self.tr.gettext
         if question.type is QuestionType.SINGLE:
-            change = f"If the answer to “{self.text(question.prompt)}” were “{instead[0]}”"
+            condition = _("If the answer to “{prompt}” were “{answer}”").format(
+                prompt=self.text(question.prompt), answer=instead[0])
         else:
             parts = [
-                f"“{self.text(a.label)}” had also been ticked"
+                _("“{answer}” had also been ticked").format(answer=self.text(a.label))
                 for a in question.answers if a.id in alternative.added
             ] + [
-                f"“{self.text(a.label)}” had not been ticked"
+                _("“{answer}” had not been ticked").format(answer=self.text(a.label))
                 for a in question.answers if a.id in alternative.removed
             ]
-            change = "If " + " and ".join(parts) + f" for “{self.text(question.prompt)}”"
+            condition = _("If {changes} for “{prompt}”").format(
+                changes=and_list(parts, self.tr), prompt=self.text(question.prompt))
         if alternative.outcome is not None:
             title = self.text(self.doc.outcome(alternative.outcome).title)
-            change += f", the outcome would be: {title}."
+            change = _("{condition}, the outcome would be: {title}.").format(
+                condition=condition, title=title)
         else:
             pending = self.doc.question(str(alternative.pending))
             titles = "; ".join(self.text(self.doc.outcome(o).title)
                                for o in alternative.possible)
-            change += (
-                f", the next question would be “{self.text(pending.prompt)}”, and the "
-                f"outcome could then be: {titles}."
-            )
+            change = _("{condition}, the next question would be “{prompt}”, and the outcome "
+                       "could then be: {titles}.").format(
+                condition=condition, prompt=self.text(pending.prompt), titles=titles)
         return ChangeInfo(
             question=question.id,
             prompt=self.text(question.prompt),
@@ -309,10 +316,11 @@ def build_summary(
             at=session.override.at,
             lower=chosen.level < route.outcome.level,
         )
-    advice = [IMMEDIATE_DANGER]
+    tr = translator(language)
+    advice = [tr.gettext(IMMEDIATE_DANGER)]
     if document.decision is Decision.DUTY_TO_REPORT and not effective_met:
-        advice.append(NOT_A_DECISION_NOT_TO_REPORT)
-    advice.append(JUDGEMENT)
+        advice.append(tr.gettext(NOT_A_DECISION_NOT_TO_REPORT))
+    advice.append(tr.gettext(JUDGEMENT))
     definitions = b.definitions(route)
     doc = document
     return Summary(
@@ -330,7 +338,7 @@ def build_summary(
         ),
         test=TestInfo(
             decision=doc.decision,
-            name=DECISION_NAMES[doc.decision],
+            name=tr.gettext(DECISION_NAMES[doc.decision]),
             text=b.text(doc.legal_test.text),
             who_decides=b.text(doc.legal_test.who_decides),
             sources=[c for c in (b.citation(s) for s in doc.legal_test.sources) if c],
@@ -350,4 +358,13 @@ def build_summary(
         what_would_change=[b.change(a) for a in what_would_change(doc, answers, route)],
         advice=advice,
         follow_through=follow_through(doc, session, generated_at, calendar, language, route),
+        translation_notice=unchecked_notice(doc, language),
     )
+
+
+def and_list(items: list[str], tr: Translator) -> str:
+    """``a``, ``a and b``, ``a and b and c``: conditions joined in ``tr``'s language."""
+    said = items[0] if items else ""
+    for item in items[1:]:
+        said = tr.gettext("{items} and {last}").format(items=said, last=item)
+    return said

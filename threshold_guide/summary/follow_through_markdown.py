@@ -7,31 +7,34 @@ who was contacted, what they said) is escaped so it reads literally.
 from __future__ import annotations
 
 from threshold_guide.deadlines.working_days import due_text
+from threshold_guide.i18n.catalogue import N_, Translator, translator
 from threshold_guide.models.follow_through import (
+    ESCALATION_LABELS,
     DatedStepInfo,
     EscalationInfo,
+    EscalationLevel,
     FollowThroughInfo,
     StepStatus,
 )
 from threshold_guide.summary.markdown_escape import escape
 
 STATUS_WORDS: dict[StepStatus, str] = {
-    StepStatus.DONE: "Done",
-    StepStatus.DUE: "Due",
-    StepStatus.OVERDUE: "⚠ Overdue",
-    StepStatus.CHASE_NOW: "⚠ CHASE NOW",
+    StepStatus.DONE: N_("Done"),
+    StepStatus.DUE: N_("Due"),
+    StepStatus.OVERDUE: N_("⚠ Overdue"),
+    StepStatus.CHASE_NOW: N_("⚠ CHASE NOW"),
 }
-CHASE_NOW = (
+CHASE_NOW = N_(
     "Nothing has come back from social services within the time the procedures allow. "
     "Contact them again now and record what they say; if you are still not satisfied, "
     "use the professional differences route."
 )
-WORKING_DAYS = (
+WORKING_DAYS = N_(
     "Working days skip weekends, bank holidays in England and Wales and the board's local "
     "closure days; a step due within working days is due by 17:00 UK time."
 )
-LOCALLY = "to be confirmed locally"
-ROUTE = (
+LOCALLY = N_("to be confirmed locally")
+ROUTE = N_(
     "If you disagree with a response: first your line manager or designated safeguarding "
     "person talks to the social services team manager; if that does not resolve it, they "
     "raise it with the social services senior manager; then the Regional Safeguarding "
@@ -45,36 +48,50 @@ def quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in escape(text.strip()).split("\n"))
 
 
-def step_line(step: DatedStepInfo) -> str:
+def step_line(step: DatedStepInfo, language: str = "en") -> str:
     """One dated step in words: 'Confirm the report in writing by Tue 1 Dec 2026, 17:00'."""
-    local = f" ({LOCALLY})" if step.confirm_locally else ""
-    when = (f"immediately ({step.due_text})" if step.span == "immediately"
-            else f"by {step.due_text}")
-    text = f"**{STATUS_WORDS[step.status]}:** {step.label} {when}{local}"
+    tr = translator(language)
+    local = f" ({tr.gettext(LOCALLY)})" if step.confirm_locally else ""
+    when = (tr.gettext("immediately ({time})").format(time=step.due_text)
+            if step.span == tr.gettext("immediately")
+            else tr.gettext("by {time}").format(time=step.due_text))
+    text = f"**{tr.gettext(STATUS_WORDS[step.status])}:** {step.label} {when}{local}"
     if step.status is StepStatus.DONE and step.done_at is not None:
-        text += f"; done {due_text(step.done_at)}"
+        text += tr.gettext("; done {time}").format(time=due_text(step.done_at, language))
     return text
 
 
-def _escalation(info: EscalationInfo) -> list[str]:
-    out = ["## Professional differences (escalation)", ""]
-    out += [f"Disagreement recorded {due_text(info.started_at)}. Why:", "",
-            quote(info.disagreement), ""]
+def _next_label(step: DatedStepInfo, tr: Translator) -> str:
+    level = step.id.removeprefix("escalation-")
+    if level in {member.value for member in EscalationLevel}:
+        return tr.gettext(ESCALATION_LABELS[EscalationLevel(level)])
+    return step.label
+
+
+def _escalation(info: EscalationInfo, language: str) -> list[str]:
+    tr = translator(language)
+    _ = tr.gettext
+    out = [_("## Professional differences (escalation)"), ""]
+    out += [_("Disagreement recorded {time}. Why:").format(
+        time=due_text(info.started_at, language)), "", quote(info.disagreement), ""]
     for number, step in enumerate(info.steps, start=1):
-        outcome = "resolved at this step" if step.resolved else "not resolved"
-        out += [f"{number}. {due_text(step.at)}: {step.level_label}. Contacted: "
-                f"{escape(step.contacted)}. Outcome: {outcome}.", ""]
+        line = (_("{number}. {time}: {step}. Contacted: {who}. Outcome: resolved at this "
+                  "step.") if step.resolved else
+                _("{number}. {time}: {step}. Contacted: {who}. Outcome: not resolved."))
+        out += [line.format(number=number, time=due_text(step.at, language),
+                            step=step.level_label, who=escape(step.contacted)), ""]
         if step.said.strip():
-            out += ["   What they said:", "", _indented(quote(step.said)), ""]
+            out += ["   " + _("What they said:"), "", _indented(quote(step.said)), ""]
     if info.resolved:
-        out += ["The difference was resolved.", ""]
+        out += [_("The difference was resolved."), ""]
     elif info.next_step is not None:
-        out += [f"**Next step:** {info.next_step.label.removeprefix('Escalation, next step: ')}"
-                f", by {info.next_step.due_text} ({LOCALLY}).", ""]
+        out += [_("**Next step:** {step}, by {time} ({locally}).").format(
+            step=_next_label(info.next_step, tr), time=info.next_step.due_text,
+            locally=_(LOCALLY)), ""]
     else:
-        out += ["Every step of the route has been taken: follow the Regional Safeguarding "
-                "Board's escalation protocol to its end.", ""]
-    out += [ROUTE, ""]
+        out += [_("Every step of the route has been taken: follow the Regional Safeguarding "
+                  "Board's escalation protocol to its end."), ""]
+    out += [_(ROUTE), ""]
     return out
 
 
@@ -82,33 +99,40 @@ def _indented(text: str) -> str:
     return "\n".join(f"   {line}" for line in text.split("\n"))
 
 
-def follow_through_markdown(info: FollowThroughInfo | None) -> list[str]:
-    """The Markdown lines for the dated steps, response and escalation (none if ``None``)."""
+def follow_through_markdown(info: FollowThroughInfo | None, language: str = "en") -> list[str]:
+    """The Markdown lines for the dated steps, response and escalation (none if ``None``),
+    in ``language``."""
     if info is None:
         return []
+    tr = translator(language)
+    _ = tr.gettext
     out: list[str] = []
     if info.steps:
-        out += ["## Dated steps", ""]
-        out += [f"Counted from the decision, {due_text(info.decided_at)} (UK time). "
-                + WORKING_DAYS, ""]
+        out += [_("## Dated steps"), ""]
+        out += [_("Counted from the decision, {time} (UK time).").format(
+            time=due_text(info.decided_at, language)) + " " + _(WORKING_DAYS), ""]
         if info.chase_now:
-            out += [f"> **⚠ CHASE NOW.** {CHASE_NOW}", ""]
-        out += [f"- {step_line(step)}" for step in info.steps]
+            out += [_("> **⚠ CHASE NOW.** {text}").format(text=_(CHASE_NOW)), ""]
+        out += [f"- {step_line(step, language)}" for step in info.steps]
         out += [""]
     awaits = any(step.awaits_response for step in info.steps)
     if info.responses or awaits:
-        out += ["## The response from social services", ""]
+        out += [_("## The response from social services"), ""]
         if not info.responses:
-            out += ["No response has been recorded yet.", ""]
+            out += [_("No response has been recorded yet."), ""]
         for response in info.responses:
-            by = f", from {escape(response.by)}" if response.by.strip() else ""
-            out += [f"- {due_text(response.at)}: **{response.outcome_label}**{by}."]
+            when = due_text(response.at, language)
+            line = (_("- {time}: **{outcome}**, from {who}.") if response.by.strip()
+                    else _("- {time}: **{outcome}**."))
+            out += [line.format(time=when, outcome=response.outcome_label,
+                                who=escape(response.by))]
             if response.reason.strip():
-                out += ["", "  Reason given:", "", _indented(quote(response.reason))[1:], ""]
+                out += ["", "  " + _("Reason given:"), "", _indented(quote(response.reason))[1:],
+                        ""]
             elif response.outcome.value != "none":
-                out += ["", "  No reason was given: ask for one.", ""]
+                out += ["", "  " + _("No reason was given: ask for one."), ""]
         if out[-1]:
             out += [""]
     if info.escalation is not None:
-        out += _escalation(info.escalation)
+        out += _escalation(info.escalation, language)
     return out

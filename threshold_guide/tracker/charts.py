@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.models.tracker_report import TrackerReport
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
@@ -53,12 +54,14 @@ def _svg(draw: Callable[[Any], None]) -> str:
     return svg
 
 
-def outcome_chart(report: TrackerReport) -> str:
+def outcome_chart(report: TrackerReport, language: str = "en") -> str:
     """Stacked bars: each agency's outcome mix (suppressed cells left out)."""
     mixes = [m for m in report.outcome_mix if m.total]
     if not mixes:
         return ""
     outcomes = sorted({c.label for m in mixes for c in m.outcomes})
+
+    _ = translator(language).gettext
 
     def draw(axes: Any) -> None:
         bottoms = [0] * len(mixes)
@@ -68,42 +71,46 @@ def outcome_chart(report: TrackerReport) -> str:
             ]
             axes.bar([m.agency for m in mixes], heights, bottom=bottoms, label=outcome)
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-        axes.set_ylabel("records")
-        axes.set_title("Outcomes by agency")
+        axes.set_ylabel(_("records"))
+        axes.set_title(_("Outcomes by agency"))
         axes.tick_params(axis="x", labelrotation=20)
         axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
 
     return _svg(draw)
 
 
-def departure_chart(report: TrackerReport) -> str:
+def departure_chart(report: TrackerReport, language: str = "en") -> str:
     """Bars: the departure rate of each agency (suppressed rates left out)."""
     rows = [r for r in report.departures_by_agency if r.rate is not None]
     if not rows:
         return ""
 
+    _ = translator(language).gettext
+
     def draw(axes: Any) -> None:
         axes.bar([r.group for r in rows], [r.rate for r in rows], color="#555555")
         axes.set_ylim(0, 1)
-        axes.set_ylabel("share of records")
-        axes.set_title("Departures from the guidance's suggestion, by agency")
+        axes.set_ylabel(_("share of records"))
+        axes.set_title(_("Departures from the guidance's suggestion, by agency"))
         axes.tick_params(axis="x", labelrotation=20)
 
     return _svg(draw)
 
 
-def trend_chart(report: TrackerReport) -> str:
+def trend_chart(report: TrackerReport, language: str = "en") -> str:
     """Lines: records and departures by month."""
     months = [t for t in report.trends if t.records is not None]
     if len(months) < 2:
         return ""
 
+    _ = translator(language).gettext
+
     def draw(axes: Any) -> None:
         labels = [t.month for t in months]
-        axes.plot(labels, [t.records for t in months], marker="o", label="records")
+        axes.plot(labels, [t.records for t in months], marker="o", label=_("records"))
         axes.plot(labels, [t.departures or 0 for t in months], marker="s",
-                  label="departures")
-        axes.set_title("By month")
+                  label=_("departures"))
+        axes.set_title(_("By month"))
         axes.tick_params(axis="x", labelrotation=45)
         axes.legend(fontsize=7)
 

@@ -9,7 +9,6 @@ from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import (
     Commands,
     now,
-    output_language,
     parse_time,
     warn_untranslated,
 )
@@ -26,7 +25,9 @@ from threshold_guide.explain import (
 )
 from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.explanation import Audience, Explanation
-from threshold_guide.render.pages import explanation_html
+from threshold_guide.models.session import Session
+from threshold_guide.render.bilingual import side_by_side_html, side_by_side_markdown
+from threshold_guide.render.pages import explanation_html, explanation_title
 from threshold_guide.storage.session_file import read_session_file
 from threshold_guide.storage.session_store import SessionUnreadable
 from threshold_guide.summary.build import SummaryError
@@ -43,13 +44,22 @@ designated safeguarding person or social services before sharing it. Where the w
 recorded that telling the family could put the child at risk, it is refused (exit 1)
 unless --confirm-unsafe-share gives the reason it is safe now; the reason is stamped on it.
 
+Language: the family version is written in the session's family language (else its
+language), every other version in the session's language; --lang CODE chooses another.
+--bilingual writes Welsh and English side by side (Markdown: each section in Welsh, then in
+English; HTML: two columns per section).
+
 example:
   threshold-guide explain case.json --audience school
   threshold-guide explain case.json --audience family --format html -o family.html
   threshold-guide explain case.json --audience family \
       --confirm-unsafe-share "Strategy discussion on 3 Nov agreed parents are told"
   threshold-guide explain case.json --audience police --format json --at 2026-11-01T09:00:00Z
+  threshold-guide explain case.json --audience family --bilingual --format html -o letter.html
 """
+
+BILINGUAL = ("cy", "en")
+"""A bilingual paper: Welsh first, then English (as Welsh public bodies set them out)."""
 
 FAMILY_CHECK = N_(
     "family version: notes, the child's words and the detailed answers are left out. Before "
@@ -79,6 +89,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
                         help="write the explanation here (atomically) instead of printing it")
     parser.add_argument("--at", type=parse_time, metavar="TIME",
                         help="time to stamp on it (default: SOURCE_DATE_EPOCH or now)")
+    parser.add_argument("--bilingual", action="store_true",
+                        help="Welsh and English side by side (md or html)")
     parser.add_argument("--confirm-unsafe-share", metavar="REASON",
                         help="family version only: produce it although the walk recorded "
                         "that telling the family could put the child at risk, for this "
@@ -101,6 +113,25 @@ def _render(explanation: Explanation, form: str) -> str:
     return render_explanation_markdown(explanation)
 
 
+def language_for(args: argparse.Namespace, session: Session, audience: Audience) -> str:
+    """--lang if given; else the family's language for the family version, and the
+    session's language for every other reader."""
+    chosen: str | None = getattr(args, "lang", None)
+    if chosen:
+        return chosen
+    if audience is Audience.FAMILY and session.family_language:
+        return session.family_language
+    return session.language
+
+
+def _bilingual(welsh: Explanation, english: Explanation, form: str) -> str:
+    first, second = (render_explanation_markdown(e) for e in (welsh, english))
+    if form == "html":
+        title = f"{explanation_title(welsh)} / {explanation_title(english)}"
+        return side_by_side_html(first, second, title=title, languages=BILINGUAL)
+    return side_by_side_markdown(first, second)
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         session = read_session_file(args.session)
@@ -109,6 +140,11 @@ def run(args: argparse.Namespace) -> int:
                            _("pass a session file saved by the app or by 'run --save-session'"),
                            ExitStatus.ERROR) from None
     audience = Audience(args.audience)
+    if args.bilingual and args.format == "json":
+        raise CommandError(_("--bilingual writes Markdown or HTML, not JSON"),
+                           _("use --format md or --format html, or leave out --bilingual"),
+                           ExitStatus.USAGE)
+    language = language_for(args, session, audience)
     reason: str | None = args.confirm_unsafe_share
     if reason is not None and audience is not Audience.FAMILY:
         raise CommandError(_("--confirm-unsafe-share is only for --audience family"),
@@ -118,14 +154,16 @@ def run(args: argparse.Namespace) -> int:
                            _("say why sharing with the family is safe, in a sentence"),
                            ExitStatus.USAGE)
     document, sha256 = pinned_document(args, session)
-    language = output_language(args, session)
     if reason is not None and not family_risks(document, session, language):
         note(_("nothing recorded in this walk makes telling the family unsafe: "
                "--confirm-unsafe-share is not needed and is not stamped on the letter"))
-    warn_untranslated(document, language)
+    languages = BILINGUAL if args.bilingual else (language,)
+    for each in languages:
+        warn_untranslated(document, each)
     try:
-        explanation = explain(document, sha256, session, audience, now(args.at), language,
-                              _calendar(args), confirm_unsafe_share=reason)
+        explanations = [explain(document, sha256, session, audience, now(args.at), each,
+                                _calendar(args), confirm_unsafe_share=reason)
+                        for each in languages]
     except UnsafeToShare as problem:
         raise CommandError(
             f"{args.session}: {problem}",
@@ -136,5 +174,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.session}: {problem}", "", ExitStatus.ERROR) from None
     if audience is Audience.FAMILY:
         note(_(FAMILY_CHECK))
-    emit(_render(explanation, args.format), args.output)
+    if args.bilingual:
+        emit(_bilingual(explanations[0], explanations[1], args.format), args.output)
+    else:
+        emit(_render(explanations[0], args.format), args.output)
     return ExitStatus.OK
