@@ -72,15 +72,17 @@ def test_guidance_list(capsys: Capture) -> None:
     rows = json.loads(out)["documents"]
     assert [(r["id"], r["version"]) for r in rows] == [
         ("wales-duty-to-report", "1.0.0"), ("wales-duty-to-report", "1.1.0"),
-        ("wales-duty-to-report", "2.0.0"), ("wales-registration", "1.0.0"),
-        ("wales-registration", "1.1.0"), ("wales-significant-harm", "1.0.0"),
-        ("wales-significant-harm", "2.0.0"), ("wales-significant-harm", "2.1.0"),
+        ("wales-duty-to-report", "2.0.0"), ("wales-duty-to-report", "2.1.0"),
+        ("wales-registration", "1.0.0"), ("wales-registration", "1.1.0"),
+        ("wales-significant-harm", "1.0.0"), ("wales-significant-harm", "2.0.0"),
+        ("wales-significant-harm", "2.1.0"),
     ]
+    # The Welsh versions are in effect from 2026-11-29, before any run of this test.
     current = {r["id"]: r["version"] for r in rows if r["current"]}
-    assert current == {"wales-duty-to-report": "2.0.0", "wales-registration": "1.1.0",
+    assert current == {"wales-duty-to-report": "2.1.0", "wales-registration": "1.1.0",
                        "wales-significant-harm": "2.1.0"}
     code, out, _ = run(capsys, "guidance", "list")
-    assert "* wales-duty-to-report    2.0.0" in out
+    assert "* wales-duty-to-report    2.1.0" in out
 
 
 def test_guidance_list_shows_broken_files_beside_good_ones(capsys: Capture, tmp_path: Path) -> None:
