@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from threshold_guide.i18n.catalogue import N_
 from threshold_guide.models.base import Identifier
 
 
@@ -30,12 +31,14 @@ class ResponseOutcome(StrEnum):
 
 
 RESPONSE_LABELS: dict[ResponseOutcome, str] = {
-    ResponseOutcome.ENQUIRIES: "Accepted for enquiries (strategy discussion / section 47)",
-    ResponseOutcome.ASSESSMENT: "Accepted for an assessment of care and support needs",
-    ResponseOutcome.IAA: "Information, advice and assistance",
-    ResponseOutcome.NO_FURTHER_ACTION: "No further action",
-    ResponseOutcome.NONE: "Nothing has come back yet (contacted them again)",
+    ResponseOutcome.ENQUIRIES: N_("Accepted for enquiries (strategy discussion / section 47)"),
+    ResponseOutcome.ASSESSMENT: N_("Accepted for an assessment of care and support needs"),
+    ResponseOutcome.IAA: N_("Information, advice and assistance"),
+    ResponseOutcome.NO_FURTHER_ACTION: N_("No further action"),
+    ResponseOutcome.NONE: N_("Nothing has come back yet (contacted them again)"),
 }
+"""In English; marked for the catalogue, so where one is shown ``_(label)`` gives it in the
+interface language."""
 
 
 class EscalationLevel(StrEnum):
@@ -47,16 +50,17 @@ class EscalationLevel(StrEnum):
 
 
 ESCALATION_LABELS: dict[EscalationLevel, str] = {
-    EscalationLevel.LINE_MANAGER: (
+    EscalationLevel.LINE_MANAGER: N_(
         "Your line manager or designated safeguarding person talks to the social services "
         "team manager"
     ),
-    EscalationLevel.SENIOR_MANAGER: (
+    EscalationLevel.SENIOR_MANAGER: N_(
         "Your line manager or designated safeguarding person raises it with the social "
         "services senior manager"
     ),
-    EscalationLevel.BOARD: "The Regional Safeguarding Board's escalation protocol",
+    EscalationLevel.BOARD: N_("The Regional Safeguarding Board's escalation protocol"),
 }
+"""In English, marked for the catalogue like :data:`RESPONSE_LABELS`."""
 
 
 class Response(_Model):
