@@ -68,6 +68,13 @@ CASES: dict[str, tuple[Case, int, str, str]] = {
     "upgrade": (
         lambda tmp: ["upgrade", str(_bad_json(tmp))],
         ExitStatus.ERROR, "cannot be used as a session", "fel sesiwn"),
+    "book (unknown document)": (
+        lambda tmp: ["book", "no-such-document"],
+        ExitStatus.USAGE, "no threshold document with id 'no-such-document'",
+        "nid oes dogfen trothwy â'r dynodydd 'no-such-document'"),
+    "diff (bad reference)": (
+        lambda tmp: ["diff", "wales-duty-to-report@soon", "wales-duty-to-report"],
+        ExitStatus.USAGE, "is neither a version nor a date", "yn fersiwn nac yn ddyddiad"),
     "guidance list": (
         lambda tmp: ["--guidance", str(tmp), "guidance", "list"],
         ExitStatus.OK, "No valid threshold documents found in",
