@@ -296,11 +296,11 @@ def _tell_if_copied(saved: Saved, args: argparse.Namespace, dialogue: Dialogue) 
     if saved.copied_from is None:
         return
     dialogue.say(_(
-        "Note: another program changed session {other} while this walk had it "
-        "open. To keep both, your answers are now saved as a new session, {session}; "
-        "the other program's version is unchanged. To continue this one later, run: "
-        "{command}").format(other=saved.copied_from, session=saved.session_id,
-                            command=_resume_command(args, saved.session_id)))
+        "Note: another program changed session {session} while this walk had it open. To "
+        "keep both, your answers are now saved as a new session, {copy}; the other program's "
+        "version is unchanged. To continue this one later, run: {command}").format(
+        session=saved.copied_from, copy=saved.session_id,
+        command=_resume_command(args, saved.session_id)))
 
 
 def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) -> None:
@@ -309,7 +309,7 @@ def _finish(args: argparse.Namespace, state: Walkthrough, dialogue: Dialogue) ->
     if args.output is not None:
         dialogue.gap()
         emit(text, args.output)
-        dialogue.say(_("The summary is in {file}.").format(file=args.output))
+        dialogue.say(_("The summary is in {path}.").format(path=args.output))
         return
     dialogue.say("", _("The referral rationale summary follows."), "")
     if args.format == "md":
