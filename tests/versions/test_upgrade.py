@@ -114,3 +114,17 @@ def test_a_relabelled_answer_rewords_the_question() -> None:
     moved = upgrade_session(session, old, new, content_hash(new), MOVED)
     # The options a practitioner chose among changed, so the choice is asked again.
     assert moved.reasons == {"pattern": "reworded"}
+
+
+def test_the_report_is_in_the_language_asked_for() -> None:
+    old, new = duty("1.0.0"), duty("1.1.0")
+    session = session_for(old, REPORT_ROUTE)
+    moved = upgrade_session(session, old, new, content_hash(new), MOVED)
+    english = upgrade_report(moved, session.guidance, old, new)
+    welsh = upgrade_report(moved, session.guidance, old, new, "cy")
+    assert "To be asked again (1):" in english and "(reworded: ask again)" in english
+    assert "I'w gofyn eto (1):" in welsh and "(geiriad newydd: gofynnwch eto)" in welsh
+    assert welsh.startswith(f"Symudwyd sesiwn {session.session_id} o wales-duty-to-report "
+                            "1.0.0 i wales-duty-to-report 1.1.0.")
+    assert "Mae'r daith yn ailddechrau yn care-support-needs" in welsh
+    assert "To be asked again" not in welsh

@@ -131,3 +131,25 @@ def test_help_ends_with_an_example(capsys: Capture) -> None:
 @pytest.mark.slow
 def test_the_wheel_carries_the_page_template(built_wheel: BuiltWheel) -> None:
     assert "threshold_guide/web/templates/index.html" in built_wheel.names
+
+
+def test_serve_lang_reaches_every_tab_app(monkeypatch: pytest.MonkeyPatch, capsys: Capture,
+                                          tmp_path: Path) -> None:
+    pytest.importorskip("textual_serve")
+    from threshold_guide.i18n.catalogue import set_interface_language
+    from threshold_guide.web import routes
+
+    started: list[routes.State] = []
+    monkeypatch.setattr(routes, "run", lambda state, host, port: started.append(state))
+    try:
+        assert main(["serve", "--lang", "cy"]) == 0
+        err = capsys.readouterr().err
+        assert main(["serve"]) == 0
+    finally:
+        set_interface_language("en")
+    welsh, unset = started
+    words = shlex.split(welsh.app_command(tmp_path / "tab"))
+    assert words[-2:] == ["--lang", "cy"]
+    assert "--lang" not in shlex.split(unset.app_command(tmp_path / "tab"))
+    # The server's own words are Welsh too.
+    assert "mewn porwr gwe" in err and "in a web browser" not in err

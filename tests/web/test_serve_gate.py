@@ -114,7 +114,23 @@ def test_each_tab_app_runs_with_its_own_data_folder(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[str, object]] = []
     monkeypatch.setattr("threshold_guide.cli.launch.launch_app",
-                        lambda guidance: seen.append((os.environ[DATA_ENV], guidance)) or 0)
+                        lambda guidance, language=None: seen.append(
+                            (os.environ[DATA_ENV], guidance)) or 0)
     folder = tmp_path / "participants" / "0123"
     assert participant_app.main(["--data", str(folder), "--guidance", "g"]) == 0
     assert seen == [(str(folder), [Path("g")])]
+
+
+def test_each_tab_app_starts_in_the_language_serve_was_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from threshold_guide.i18n.catalogue import interface_language, set_interface_language
+
+    seen: list[tuple[object, str]] = []
+    monkeypatch.setattr("threshold_guide.cli.launch.launch_app",
+                        lambda guidance, language=None: seen.append(
+                            (language, interface_language())) or 0)
+    try:
+        assert participant_app.main(["--data", str(tmp_path), "--lang", "cy"]) == 0
+    finally:
+        set_interface_language("en")
+    assert seen == [("cy", "cy")]

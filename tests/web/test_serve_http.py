@@ -252,3 +252,22 @@ def test_the_relay_passes_keys_and_ignores_what_is_malformed(tmp_path: Path) -> 
             assert await asyncio.wait_for(ws.receive_json(), 30) == ["pong", "42"]
 
     run_served(tmp_path, scenario)
+
+
+def test_refusals_and_the_page_are_in_the_interface_language(tmp_path: Path) -> None:
+    from threshold_guide.i18n.catalogue import set_interface_language
+
+    async def scenario(client: TestClient[aiohttp.web.Request, aiohttp.web.Application],
+                       port: int, participants: Path) -> None:
+        refused = await client.get("/?token=wrong", allow_redirects=False)
+        assert refused.status == 403
+        text = await refused.text()
+        assert text.startswith("Gwrthodwyd: ") and "gofynnwch i'r hyfforddwr" in text
+        page = await client.get(await _page_address(client))
+        assert '<html lang="cy">' in await page.text()
+
+    set_interface_language("cy")
+    try:
+        run_served(tmp_path, scenario)
+    finally:
+        set_interface_language("en")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import Status, ThresholdDocument, version_key
 from threshold_guide.validation.diagnostics import Diagnostic, did_you_mean
 from threshold_guide.validation.validate import CheckedFile, check_file, cross_file, expand
@@ -86,24 +87,28 @@ class Catalog:
             return resolve_file(Path(reference))
         versions = self.versions(reference)
         if not versions:
-            hint = did_you_mean(reference, self.ids()) or (
-                "documents found: " + (", ".join(self.ids()) or "none")
-            )
-            raise LookupProblem(f"no threshold document with id '{reference}'", hint)
+            hint = did_you_mean(reference, self.ids()) or _("documents found: {ids}").format(
+                ids=", ".join(self.ids()) or _("none"))
+            raise LookupProblem(
+                _("no threshold document with id '{document}'").format(document=reference), hint)
         if version is not None:
             for entry in versions:
                 if entry.version == version:
                     return entry
             raise LookupProblem(
-                f"document '{reference}' has no version {version}",
-                "versions: " + ", ".join(entry.version for entry in versions),
+                _("document '{document}' has no version {version}").format(
+                    document=reference, version=version),
+                _("versions: {versions}").format(
+                    versions=", ".join(entry.version for entry in versions)),
             )
         day = on or today
         chosen = self.current(reference, day)
         if chosen is None:
             raise LookupProblem(
-                f"no published version of '{reference}' is in effect on {day.isoformat()}",
-                "pick one with --version: " + ", ".join(e.version for e in versions),
+                _("no published version of '{document}' is in effect on {date}").format(
+                    document=reference, date=day.isoformat()),
+                _("pick one with --version: {versions}").format(
+                    versions=", ".join(e.version for e in versions)),
             )
         return chosen
 
@@ -117,12 +122,12 @@ def is_path_reference(reference: str) -> bool:
 def resolve_file(path: Path) -> Entry:
     """Load one document file, raising :class:`LookupProblem` with its diagnostics if invalid."""
     if not path.exists():
-        raise LookupProblem(f"{path}: no such file", "check the path")
+        raise LookupProblem(_("{path}: no such file").format(path=path), _("check the path"))
     checked = check_file(path)
     if checked.document is None or checked.sha256 is None:
         raise LookupProblem(
-            f"{path} is not a valid threshold document",
-            f"run 'threshold-guide validate {path}' for details",
+            _("{path} is not a valid threshold document").format(path=path),
+            _("run 'threshold-guide validate {path}' for details").format(path=path),
             checked.diagnostics,
         )
     return Entry(path, checked.document, checked.sha256)

@@ -37,6 +37,8 @@ RESPONSE_LABELS: dict[ResponseOutcome, str] = {
     ResponseOutcome.NO_FURTHER_ACTION: N_("No further action"),
     ResponseOutcome.NONE: N_("Nothing has come back yet (contacted them again)"),
 }
+"""In English; marked for the catalogue, so where one is shown ``_(label)`` gives it in the
+interface language."""
 
 
 class EscalationLevel(StrEnum):
@@ -58,6 +60,7 @@ ESCALATION_LABELS: dict[EscalationLevel, str] = {
     ),
     EscalationLevel.BOARD: N_("The Regional Safeguarding Board's escalation protocol"),
 }
+"""In English, marked for the catalogue like :data:`RESPONSE_LABELS`."""
 
 
 class Response(_Model):

@@ -10,6 +10,7 @@ import re
 from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, local
 from threshold_guide.engine.decisions import floor_checks
 from threshold_guide.engine.route import Route, agreeing_route, derive_route
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import QuestionType, ThresholdDocument
 from threshold_guide.models.follow_through import ResponseOutcome
 from threshold_guide.models.session import Session
@@ -132,9 +133,10 @@ def anonymise(document: ThresholdDocument, session: Session, key: bytes) -> Trac
     try:
         route = derive_route(document, session.selections(), session.departure_reasons())
     except (ValueError, KeyError) as problem:
-        raise NotExportable(f"its answers no longer fit the document: {problem}") from None
+        raise NotExportable(_("its answers no longer fit the document: {problem}").format(
+            problem=problem)) from None
     if route.outcome is None:
-        raise NotExportable("the walk has not reached an outcome")
+        raise NotExportable(_("the walk has not reached an outcome"))
     reached = route.outcome
     suggested = reached
     if route.departures:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.tracker import TrackerRecord
 
 SCHEMA_VERSION = 1
@@ -101,7 +102,8 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA foreign_keys=ON")
         _migrate(connection)
     except sqlite3.DatabaseError as problem:
-        raise DatabaseError(f"{path}: not a tracker database ({problem})") from None
+        raise DatabaseError(_("{path}: not a tracker database ({problem})").format(
+            path=path, problem=problem)) from None
     return connection
 
 
@@ -110,7 +112,7 @@ def schema_version(connection: sqlite3.Connection) -> int:
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "schema_version" not in tables:
         if tables:
-            raise DatabaseError("the file is a database, but not a tracker database")
+            raise DatabaseError(_("the file is a database, but not a tracker database"))
         return 0
     row = connection.execute("SELECT version FROM schema_version").fetchone()
     return int(row[0]) if row else 0
@@ -120,8 +122,8 @@ def _migrate(connection: sqlite3.Connection) -> None:
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
         raise DatabaseError(
-            f"the database uses schema {current}, newer than this threshold-guide knows "
-            f"({SCHEMA_VERSION}); upgrade threshold-guide"
+            _("the database uses schema {current}, newer than this threshold-guide knows "
+              "({known}); upgrade threshold-guide").format(current=current, known=SCHEMA_VERSION)
         )
     if current == SCHEMA_VERSION:
         return

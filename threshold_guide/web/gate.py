@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from threshold_guide.i18n.catalogue import _
+
 TOKEN_BYTES = 24
 """Random bytes in a run's token (32 URL-safe characters)."""
 
@@ -76,11 +78,12 @@ class Gate:
         """
         where = _host_port(host or "", self.scheme)
         if where is None:
-            return "the request names no host"
+            return _("the request names no host")
         name, port = where
         if port not in self.ports or not (_is_ip(name.strip("[]")) or name in self.names):
-            return (f"this server does not answer to {host!r}; open the link it printed, or "
-                    "start it with --public-url naming the address browsers use")
+            return _("this server does not answer to {host}; open the link it printed, or "
+                     "start it with --public-url naming the address browsers use").format(
+                         host=repr(host))
         return None
 
     def same_origin(self, origin: str | None, host: str | None) -> bool:
@@ -100,16 +103,16 @@ class Gate:
             return refusal
         origin = headers.get("Origin")
         if origin is not None and not self.same_origin(origin, headers.get("Host")):
-            return "the page is served only to itself, not to scripts of other sites"
+            return _("the page is served only to itself, not to scripts of other sites")
         site = headers.get("Sec-Fetch-Site", "").lower()
         destination = headers.get("Sec-Fetch-Dest", "document").lower()
         # A link followed from elsewhere is fine (it needs the token); another site's
         # script or frame fetching the page is not.
         if site in ("cross-site", "same-site") and destination != "document":
-            return "the page is served only as a page of its own, not inside another site"
+            return _("the page is served only as a page of its own, not inside another site")
         if not tokens_match(token, self.token):
-            return ("this address needs the link 'threshold-guide serve' printed, with its "
-                    "token; ask the trainer for it")
+            return _("this address needs the link 'threshold-guide serve' printed, with its "
+                     "token; ask the trainer for it")
         return None
 
     def socket_refusal(self, headers: Mapping[str, str], token: str | None) -> str | None:
@@ -122,7 +125,7 @@ class Gate:
         if refusal:
             return refusal
         if not self.same_origin(headers.get("Origin"), headers.get("Host")):
-            return "the app accepts connections only from its own page"
+            return _("the app accepts connections only from its own page")
         if not tokens_match(token, self.token):
-            return "the connection does not carry this run's token"
+            return _("the connection does not carry this run's token")
         return None

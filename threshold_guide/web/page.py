@@ -33,11 +33,12 @@ def _template() -> Template:
                     .read_text("utf-8"))
 
 
-def render_page(*, title: str, static: str, socket_path: str, size: int, nonce: str) -> str:
-    """The page's HTML; every value is escaped for HTML."""
+def render_page(*, title: str, static: str, socket_path: str, size: int, nonce: str,
+                language: str = "en") -> str:
+    """The page's HTML, marked as in ``language``; every value is escaped for HTML."""
     template = _template()
     values = {"title": title, "static": static, "socket_path": socket_path,
-              "font_size": str(size), "nonce": nonce}
+              "font_size": str(size), "nonce": nonce, "language": language}
     return template.substitute({key: html.escape(value) for key, value in values.items()})
 
 

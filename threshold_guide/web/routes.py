@@ -27,6 +27,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from threshold_guide.i18n.catalogue import _, interface_language
 from threshold_guide.web.gate import Gate
 from threshold_guide.web.page import font_size, render_page, security_headers
 from threshold_guide.web.participants import Participants
@@ -58,7 +59,8 @@ STATE = web.AppKey("state", State)
 
 
 def _refuse(reason: str) -> web.Response:
-    return web.Response(status=403, text=f"Refused: {reason}\n", headers=security_headers())
+    return web.Response(status=403, text=_("Refused: {reason}").format(reason=reason) + "\n",
+                        headers=security_headers())
 
 
 @web.middleware
@@ -94,7 +96,7 @@ async def page(request: web.Request) -> web.StreamResponse:
     body = render_page(
         title=state.title, static="static/", nonce=nonce,
         socket_path=f"ws/{state.gate.token}/{participant}",
-        size=font_size(request.query.get("fontsize")),
+        size=font_size(request.query.get("fontsize")), language=interface_language(),
     )
     return web.Response(text=body, content_type="text/html", headers=security_headers(nonce))
 
@@ -104,7 +106,7 @@ async def socket(request: web.Request) -> web.StreamResponse:
     state = request.app[STATE]
     refusal = state.gate.socket_refusal(request.headers, request.match_info["token"])
     if refusal is None and not state.participants.known(request.match_info["participant"]):
-        refusal = "open the page again from the link the trainer gave"
+        refusal = _("open the page again from the link the trainer gave")
     if refusal:
         log.warning("refused a websocket connection: %s", refusal)
         return _refuse(refusal)
@@ -112,7 +114,8 @@ async def socket(request: web.Request) -> web.StreamResponse:
         folder = state.participants.folder(request.match_info["participant"])
     except OSError as problem:
         log.error("cannot make a participant's data folder: %s", problem)
-        return web.Response(status=500, text="The server cannot save this tab's sessions.\n",
+        return web.Response(status=500,
+                            text=_("The server cannot save this tab's sessions.") + "\n",
                             headers=security_headers())
     websocket = web.WebSocketResponse(heartbeat=15)
     await websocket.prepare(request)

@@ -93,6 +93,9 @@ class Room:
     participants: Path
     """Each browser tab's data folder is made in here, named by a random participant id."""
     guidance: tuple[Path, ...] | None = None
+    language: str | None = None
+    """``serve --lang``: the language every tab's app starts in (None: each tab's own
+    remembered choice)."""
 
     @property
     def link(self) -> str:
@@ -104,12 +107,15 @@ class Room:
         return Gate(self.token, self.address.names, self.address.ports, scheme)
 
 
-def app_command(guidance: Sequence[Path] | None, data: Path) -> str:
-    """The shell command for one tab's app: this interpreter, this guidance, its own folder."""
+def app_command(guidance: Sequence[Path] | None, data: Path, language: str | None = None) -> str:
+    """The shell command for one tab's app: this interpreter, this guidance, its own folder,
+    and ``serve``'s --lang if one was given."""
     words = [sys.executable, "-m", PARTICIPANT_APP, "--data", str(data.resolve())]
     for folder in guidance or []:
         # Absolute, so the app finds the folder whatever its working directory.
         words += ["--guidance", str(folder.resolve())]
+    if language is not None:
+        words += ["--lang", language]
     return subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
 
 
@@ -121,6 +127,6 @@ def serve(room: Room) -> None:
         raise WebExtraMissing from None
     state = State(
         gate=room.gate(), participants=Participants(room.participants), title=TITLE,
-        app_command=lambda data: app_command(room.guidance, data),
+        app_command=lambda data: app_command(room.guidance, data, room.language),
     )
     run(state, room.address.host, room.address.port)

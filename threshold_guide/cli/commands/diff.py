@@ -10,6 +10,7 @@ from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import Commands, parse_date
 from threshold_guide.cli.version_refs import Resolver, read_ref
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.summary.json_output import render_json
 from threshold_guide.validation.diagnostics import Diagnostic
 from threshold_guide.versions.cases import (
@@ -64,11 +65,12 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     old_ref, new_ref = read_ref(args.old), read_ref(args.new)
     if args.on is not None and all(r.is_path or r.version or r.on for r in (old_ref, new_ref)):
-        note("--on has no effect: OLD and NEW each name a version or a file")
+        note(_("--on has no effect: OLD and NEW each name a version or a file"))
     resolver = Resolver(args, dt.date.today())
     old, new = resolver.entry(old_ref, args.on), resolver.entry(new_ref, args.on)
     if old.id != new.id:
-        note(f"comparing two different documents: '{old.id}' and '{new.id}'")
+        note(_("comparing two different documents: '{old}' and '{new}'").format(
+            old=old.id, new=new.id))
     diff = diff_documents(old.document, new.document)
     if args.scenarios or args.sessions:
         cases = _cases(args, old.version, new.version)
@@ -95,6 +97,7 @@ def _cases(args: argparse.Namespace, old: str, new: str) -> list[Case]:
     except CasesUnreadable as problem:
         problems += problem.diagnostics
     if problems:
-        raise CommandError("some scenario or session files cannot be used", "fix or leave "
-                           "out the files named above", ExitStatus.ERROR, problems)
+        raise CommandError(_("some scenario or session files cannot be used"),
+                           _("fix or leave out the files named above"), ExitStatus.ERROR,
+                           problems)
     return cases

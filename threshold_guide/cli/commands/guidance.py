@@ -8,6 +8,7 @@ import json
 
 from threshold_guide.cli.options import Commands, catalog
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.text import render
 from threshold_guide.paths import guidance_dirs
 
@@ -62,18 +63,18 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return ExitStatus.OK
     if not rows:
-        print("No valid threshold documents found in: "
-              + ", ".join(str(p) for p in guidance_dirs(args.guidance)))
+        print(_("No valid threshold documents found in: {folders}").format(
+            folders=", ".join(str(p) for p in guidance_dirs(args.guidance))))
     widths = [max((len(str(r[k])) for r in rows), default=0) for k in ("id", "version", "status")]
     for row in rows:
         mark = "* " if row["current"] else "  "
+        since = _("from {date}").format(date=row["effective_from"])
         print(f"{mark}{row['id']:<{widths[0]}}  {row['version']:<{widths[1]}}  "
-              f"{row['status']:<{widths[2]}}  from {row['effective_from']}  "
-              f"{row['decision']}  {row['file']}")
+              f"{row['status']:<{widths[2]}}  {since}  {row['decision']}  {row['file']}")
     if rows:
-        print("(* current: the latest published version in effect today)")
+        print(_("(* current: the latest published version in effect today)"))
     for item in broken:
-        print(f"BROKEN {item['file']}:")
+        print(_("BROKEN {file}:").format(file=item["file"]))
         for line in item["errors"]:
             print("  " + line.replace("\n", "\n  "))
     return ExitStatus.OK

@@ -130,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
             write_private(args.save_session, render_json(session))
         except CommandError as problem:
             # Before the summary: a summary must never stand for a session that was not kept.
-            raise CommandError(f"--save-session: cannot save the session: {problem.message}; "
-                               "nothing was written", problem.hint) from None
+            raise CommandError(
+                _("--save-session: cannot save the session: {problem}; nothing was "
+                  "written").format(problem=problem.message), problem.hint) from None
     emit(text, args.output)
     return ExitStatus.OK

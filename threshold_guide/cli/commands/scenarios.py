@@ -10,6 +10,7 @@ from pathlib import Path
 from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import Commands, output_language
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _, ngettext
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.paths import guidance_dirs, shipped_scenarios
 from threshold_guide.scenarios.chart import outcome_chart
@@ -93,8 +94,8 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def _usage(parser: argparse.ArgumentParser) -> object:
     def handler(args: argparse.Namespace) -> int:
         parser.print_help(sys.stderr)
-        raise CommandError("choose a subcommand: check or report",
-                           "e.g. 'threshold-guide scenarios check'", ExitStatus.USAGE)
+        raise CommandError(_("choose a subcommand: check or report"),
+                           _("e.g. 'threshold-guide scenarios check'"), ExitStatus.USAGE)
 
     return handler
 
@@ -103,8 +104,10 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     catalog = Catalog.load(guidance_dirs(args.guidance))
     if catalog.broken:
         count = len(catalog.broken)
-        note(f"{count} guidance file{'s are' if count != 1 else ' is'} invalid and skipped; "
-             "run 'threshold-guide validate' for details")
+        note(ngettext("{count} guidance file is invalid and skipped; run 'threshold-guide "
+                      "validate' for details",
+                      "{count} guidance files are invalid and skipped; run 'threshold-guide "
+                      "validate' for details", count))
     return catalog
 
 
@@ -114,8 +117,9 @@ def run_check(args: argparse.Namespace) -> int:
     run = check_paths(paths, catalog)
     if not run.checks and not run.diagnostics:
         raise CommandError(
-            "no scenario files found in " + ", ".join(str(p) for p in paths),
-            "scenario files are .yaml, .yml or .json files starting 'kind: scenario'",
+            _("no scenario files found in {paths}").format(
+                paths=", ".join(str(p) for p in paths)),
+            _("scenario files are .yaml, .yml or .json files starting 'kind: scenario'"),
         )
     coverages = coverage(catalog.entries, run.replays)
     if args.format == "json":
@@ -129,7 +133,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         found = find_sessions(args.sessions)
     except SessionFileError as problem:
-        raise CommandError("some session files cannot be used", "", ExitStatus.ERROR,
+        raise CommandError(_("some session files cannot be used"), "", ExitStatus.ERROR,
                            problem.diagnostics) from None
     catalog = _catalog(args)
     library = ScenarioLibrary.load(args.scenarios or [shipped_scenarios()], catalog)
@@ -140,8 +144,11 @@ def run_report(args: argparse.Namespace) -> int:
         raise CommandError(problem.message, problem.hint, ExitStatus.ERROR) from None
     if report.skipped:
         count = len(report.skipped)
-        note(f"{count} file{'s' if count != 1 else ''} left out (listed in the report under "
-             "'Files left out'), e.g. " + report.skipped[0].path + ": " + report.skipped[0].reason)
+        first = report.skipped[0]
+        note(ngettext("{count} file left out (listed in the report under 'Files left out'), "
+                      "e.g. {path}: {reason}",
+                      "{count} files left out (listed in the report under 'Files left out'), "
+                      "e.g. {path}: {reason}", count).format(path=first.path, reason=first.reason))
     text = render_json(report) if args.format == "json" else render_report_markdown(report)
     emit(text, args.output)
     if args.output is not None:

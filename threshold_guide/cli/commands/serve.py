@@ -8,6 +8,7 @@ import socket
 from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.options import Commands
 from threshold_guide.exit_status import ExitStatus
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.paths import DATA_ENV, data_dir
 from threshold_guide.web.gate import new_token
 from threshold_guide.web.server import INSTALL_HINT, Address, Room, WebExtraMissing, serve
@@ -32,9 +33,11 @@ def _port(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a port number").format(text=repr(text))) from None
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number (1 to 65535)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a port number (1 to 65535)").format(value=value))
     return value
 
 
@@ -57,37 +60,39 @@ def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> No
 def run_serve(args: argparse.Namespace) -> int:
     for folder in args.guidance or []:
         if not folder.is_dir():
-            raise CommandError(f"{folder}: no such guidance folder",
-                               "check the path given to --guidance", ExitStatus.USAGE)
+            raise CommandError(_("{folder}: no such guidance folder").format(folder=folder),
+                               _("check the path given to --guidance"), ExitStatus.USAGE)
     address = Address(args.host, args.port, args.public_url)
     if address.wildcard and not args.public_url:
         # Browsers cannot open 0.0.0.0; the link must name this computer instead.
         address = Address(args.host, args.port, f"http://{socket.gethostname()}:{args.port}")
     participants = data_dir() / PARTICIPANTS
+    # --lang goes to every tab's app; without it each tab keeps its remembered choice.
     room = Room(address, new_token(), participants,
-                tuple(args.guidance) if args.guidance else None)
+                tuple(args.guidance) if args.guidance else None, args.lang)
     if not address.loopback:
-        note(
-            f"WARNING: serving on {args.host}:{args.port}, so OTHER COMPUTERS CAN CONNECT. "
+        note(_(
+            "WARNING: serving on {host}:{port}, so OTHER COMPUTERS CAN CONNECT. "
             "There is no login beyond the token in the link below: anyone who has the link "
-            f"and can reach {address.url} can use the app. The connection is not encrypted, "
+            "and can reach {url} can use the app. The connection is not encrypted, "
             "so others on the network can read the token and what is typed. Use it only on a "
             "trusted training network, with training cases, never real case details. If "
             "browsers cannot connect, pass --public-url with the address they use."
-        )
-    note(f"each browser tab saves its sessions in its own folder under {participants}; "
-         f"afterwards: threshold-guide scenarios report {participants}")
-    note(f"open {room.link} in a web browser (the whole link: it carries this run's "
-         "token); press Ctrl+C to stop")
+        ).format(host=args.host, port=args.port, url=address.url))
+    note(_("each browser tab saves its sessions in its own folder under {folder}; "
+           "afterwards: threshold-guide scenarios report {folder}").format(folder=participants))
+    note(_("open {link} in a web browser (the whole link: it carries this run's "
+           "token); press Ctrl+C to stop").format(link=room.link))
     try:
         serve(room)
     except WebExtraMissing:
-        raise CommandError("'serve' needs textual-serve, which is not installed",
+        raise CommandError(_("'serve' needs textual-serve, which is not installed"),
                            INSTALL_HINT, ExitStatus.USAGE) from None
     except OSError as problem:
         raise CommandError(
-            f"cannot serve on {args.host}:{args.port}: {problem.strerror or problem}",
-            "choose another --port, or stop whatever is using it",
+            _("cannot serve on {host}:{port}: {problem}").format(
+                host=args.host, port=args.port, problem=problem.strerror or problem),
+            _("choose another --port, or stop whatever is using it"),
             ExitStatus.ERROR,
         ) from None
     return ExitStatus.OK

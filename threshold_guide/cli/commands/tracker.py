@@ -14,6 +14,7 @@ from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import Commands, catalog, now, parse_time
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.household.walk import Pinned
+from threshold_guide.i18n.catalogue import _, ngettext
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.household import Household
@@ -146,7 +147,8 @@ def week_of(text: str) -> str:
         return iso_week(dt.datetime.combine(dt.date.fromisoformat(text), dt.time()))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date (YYYY-MM-DD) or an ISO week (2026-W48)"
+            _("{text} is not a date (YYYY-MM-DD) or an ISO week (2026-W48)").format(
+                text=repr(text))
         ) from None
 
 
@@ -190,8 +192,8 @@ def _sessions(paths: list[Path]) -> tuple[list[Case], list[str]]:
         elif path.exists():
             files.append(path)
         else:
-            raise CommandError(f"{path}: no such file or folder", "check the path",
-                               ExitStatus.USAGE)
+            raise CommandError(_("{path}: no such file or folder").format(path=path),
+                               _("check the path"), ExitStatus.USAGE)
     for file in files:
         _case(file, found, problems)
     return found, problems
@@ -211,34 +213,38 @@ def run_export(args: argparse.Namespace) -> int:
     key = practitioner_key(data_dir())
     records: dict[str, TrackerRecord] = {}
     skipped: dict[str, int] = {}
+    training = 0
     for path, case in sessions:
         if isinstance(case, Household):
             ref = case.guidance
             if ref is None:
-                skipped["household cases not pinned to a document"] = skipped.get(
-                    "household cases not pinned to a document", 0) + 1
+                reason = _("household cases not pinned to a document")
+                skipped[reason] = skipped.get(reason, 0) + 1
                 continue
             document = _document(known, ref)
             if document is None:
-                problems.append(f"{path}: the document version it is pinned to "
-                                f"({ref.id} {ref.version}) is not found")
+                problems.append(_("{path}: the document version it is pinned to ({document} "
+                                  "{version}) is not found").format(
+                                      path=path, document=ref.id, version=ref.version))
                 continue
             found, left_out = anonymise_household(Pinned(document, ref.sha256), case, key,
                                                   stamp)
             for record in found:
                 records[record.record_id] = record
             for why in left_out:
-                reason = f"a child in a household case: {why}"
+                reason = _("a child in a household case: {why}").format(why=why)
                 skipped[reason] = skipped.get(reason, 0) + 1
             continue
         session = case
         if session.scenario is not None:
-            skipped["training sessions"] = skipped.get("training sessions", 0) + 1
+            training += 1
             continue
         document = _document(known, session.guidance)
         if document is None:
-            problems.append(f"{path}: the document version it is pinned to "
-                            f"({session.guidance.id} {session.guidance.version}) is not found")
+            problems.append(_("{path}: the document version it is pinned to ({document} "
+                              "{version}) is not found").format(
+                                  path=path, document=session.guidance.id,
+                                  version=session.guidance.version))
             continue
         try:
             record = anonymise(document, session, key)
@@ -246,16 +252,20 @@ def run_export(args: argparse.Namespace) -> int:
             skipped[str(why)] = skipped.get(str(why), 0) + 1
             continue
         records[record.record_id] = record
+    if training:
+        note(ngettext("left out {count} training session", "left out {count} training sessions",
+                      training))
     for reason, count in sorted(skipped.items()):
-        note(f"left out {count} session{'s' if count != 1 else ''}: {reason}")
+        note(ngettext("left out {count} session: {reason}", "left out {count} sessions: {reason}",
+                      count).format(reason=reason))
     for problem in problems:
-        note(f"skipped {problem}")
+        note(_("skipped {problem}").format(problem=problem))
     export = TrackerExport(
         tool_version=__version__, week=iso_week(stamp),
         records=[records[key_] for key_ in sorted(records)],
     )
     emit(render_json(export), args.output)
-    note(f"{len(records)} record{'s' if len(records) != 1 else ''} exported")
+    note(ngettext("{count} record exported", "{count} records exported", len(records)))
     return ExitStatus.OK
 
 
@@ -268,7 +278,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         connection = connect(args.db)
     except DatabaseError as problem:
-        raise CommandError(str(problem), "name a tracker database, or a new file") from None
+        raise CommandError(str(problem), _("name a tracker database, or a new file")) from None
     with closing(connection):
         for path in args.files:
             try:
@@ -276,16 +286,24 @@ def run_import(args: argparse.Namespace) -> int:
             except TrackerFileError as problem:
                 for item in problem.diagnostics:
                     print(item.render(), file=sys.stderr)
-                note(f"{path}: refused; nothing from it was imported")
+                note(_("{path}: refused; nothing from it was imported").format(path=path))
                 status = ExitStatus.ERROR
                 continue
             try:
                 count, new = import_records(connection, read.export.records, read.sha256, stamp)
             except sqlite3.Error as problem:
-                raise CommandError(f"{args.db}: the import failed and was rolled back: "
-                                   f"{problem}", "check the disk and the file") from None
-            again = "" if new else " (this file was imported before: records refreshed)"
-            note(f"{path}: {count} record{'s' if count != 1 else ''} imported{again}")
+                raise CommandError(
+                    _("{database}: the import failed and was rolled back: {problem}").format(
+                        database=args.db, problem=problem),
+                    _("check the disk and the file")) from None
+            if new:
+                note(ngettext("{path}: {count} record imported", "{path}: {count} records imported",
+                              count).format(path=path))
+            else:
+                note(ngettext("{path}: {count} record imported (this file was imported before: "
+                              "records refreshed)",
+                              "{path}: {count} records imported (this file was imported before: "
+                              "records refreshed)", count).format(path=path))
     return status
 
 
@@ -294,13 +312,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     if not args.db.is_file():
-        raise CommandError(f"{args.db}: no such database",
-                           "import files first with 'threshold-guide tracker import'",
+        raise CommandError(_("{database}: no such database").format(database=args.db),
+                           _("import files first with 'threshold-guide tracker import'"),
                            ExitStatus.USAGE)
     try:
         connection = connect(args.db)
     except DatabaseError as problem:
-        raise CommandError(str(problem), "name a tracker database") from None
+        raise CommandError(str(problem), _("name a tracker database")) from None
     with closing(connection):
         filters = Filters(args.document, args.from_week, args.to_week)
         report = build_report(connection, filters, now(args.at))

@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, note
-from threshold_guide.cli.options import Commands, now, parse_date, parse_time
+from threshold_guide.cli.options import Commands, now, output_language, parse_date, parse_time
 from threshold_guide.cli.version_refs import Resolver
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.household.upgrade import upgrade_household
 from threshold_guide.household.upgrade import upgrade_report as household_report
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.loading.catalog import Entry, is_path_reference
 from threshold_guide.models.document import ThresholdDocument, version_key
 from threshold_guide.models.household import Household
@@ -78,29 +79,22 @@ def run(args: argparse.Namespace) -> int:
     resolver = Resolver(args, dt.date.today())
     target = _target(args, resolver, session)
     if target.sha256 == ref.sha256:
-        note(f"the session is already on {ref.id} {ref.version} with this content; "
-             "nothing to do")
+        note(_("the session is already on {document} {version} with this content; "
+               "nothing to do").format(document=ref.id, version=ref.version))
         return ExitStatus.OK
     if version_key(target.version) < version_key(ref.version):
-        note(f"moving to {target.version}, an earlier version than {ref.version}")
+        note(_("moving to {target}, an earlier version than {version}").format(
+            target=target.version, version=ref.version))
     old = _pinned(session, args, resolver)
     upgrade = upgrade_session(session, old, target.document, target.sha256, now(args.at))
-    report = upgrade_report(upgrade, ref, old, target.document)
+    report = upgrade_report(upgrade, ref, old, target.document,
+                            output_language(args, session))
     text = render_json(upgrade.session)
-    if args.output is None:
-        sys.stdout.write(text)
-        sys.stderr.write(report)
+    if not _write(args.output, text, report):
         return ExitStatus.OK
-    try:
-        write_atomic(args.output, text, private=True)
-    except OSError as problem:
-        raise CommandError(f"cannot write {args.output}: {problem.strerror or problem}",
-                           "check the folder exists and you can write to it") from None
-    sys.stdout.write(report)
-    note(f"wrote {args.output}")
     if args.output.name != f"{session.session_id}.json":
-        note(f"the app lists this session only if the file is named "
-             f"{session.session_id}.json in its sessions folder")
+        note(_("the app lists this session only if the file is named {name} in its "
+               "sessions folder").format(name=f"{session.session_id}.json"))
     return ExitStatus.OK
 
 
@@ -109,47 +103,59 @@ def run_household(args: argparse.Namespace) -> int:
     try:
         household = read_household(args.session)
     except HouseholdFileError as problem:
-        raise CommandError(f"{args.session} cannot be used as a household case", "",
+        raise CommandError(_("{file} cannot be used as a household case").format(
+                               file=args.session), "",
                            ExitStatus.ERROR, problem.diagnostics) from None
     ref = household.guidance
     if ref is None:
-        raise CommandError(f"{args.session}: the household is not pinned to a document "
-                           "version, so there is nothing to move",
-                           "save it first with 'conference run DOC --household FILE --save "
-                           "FILE'", ExitStatus.ERROR)
+        raise CommandError(_("{file}: the household is not pinned to a document version, so "
+                             "there is nothing to move").format(file=args.session),
+                           _("save it first with 'conference run DOC --household FILE --save "
+                             "FILE'"), ExitStatus.ERROR)
     stand_in = _stand_in(household, ref)
     resolver = Resolver(args, dt.date.today())
     target = _target(args, resolver, stand_in)
     if target.sha256 == ref.sha256:
-        note(f"the household is already on {ref.id} {ref.version} with this content; "
-             "nothing to do")
+        note(_("the household is already on {document} {version} with this content; nothing "
+               "to do").format(document=ref.id, version=ref.version))
         return ExitStatus.OK
     if version_key(target.version) < version_key(ref.version):
-        note(f"moving to {target.version}, an earlier version than {ref.version}")
+        note(_("moving to {target}, an earlier version than {version}").format(
+            target=target.version, version=ref.version))
     sha = ref.sha256
     kept = (SessionStore(args.session.parent).kept_document(sha)
             or SessionStore(households_dir().parent / "sessions").kept_document(sha)
             or SessionStore().kept_document(sha))
     old = check_pin(stand_in, resolver.catalog, resolver.today, kept).pinned_document
     if old is None:
-        note(f"{ref.id} {ref.version} (content {sha[:12]}), the version this household was "
-             "started with, is not available: questions cannot be compared, so answers are "
-             "kept where the question and answer still exist")
+        note(_("{document} {version} (content {content}), the version this household was "
+               "started with, is not available: questions cannot be compared, so answers are "
+               "kept where the question and answer still exist").format(
+                   document=ref.id, version=ref.version, content=sha[:12]))
     result = upgrade_household(household, old, target.document, target.sha256, now(args.at))
     report = household_report(result, ref)
     text = render_json(result.household)
-    if args.output is None:
+    _write(args.output, text, report)
+    return ExitStatus.OK
+
+
+def _write(output: Path | None, text: str, report: str) -> bool:
+    """The moved file to ``output`` (or standard output) and the report beside it; whether a
+    file was written."""
+    if output is None:
         sys.stdout.write(text)
         sys.stderr.write(report)
-        return ExitStatus.OK
+        return False
     try:
-        write_atomic(args.output, text, private=True)
+        write_atomic(output, text, private=True)
     except OSError as problem:
-        raise CommandError(f"cannot write {args.output}: {problem.strerror or problem}",
-                           "check the folder exists and you can write to it") from None
+        raise CommandError(
+            _("cannot write {file}: {problem}").format(
+                file=output, problem=problem.strerror or problem),
+            _("check the folder exists and you can write to it")) from None
     sys.stdout.write(report)
-    note(f"wrote {args.output}")
-    return ExitStatus.OK
+    note(_("wrote {file}").format(file=output))
+    return True
 
 
 def _stand_in(household: Household, ref: GuidanceRef) -> Session:
@@ -163,8 +169,8 @@ def _read(path: Path) -> Session:
     try:
         return read_sessions([path])[0].session
     except SessionFileError as problem:
-        raise CommandError(f"{path} cannot be used as a session", "", ExitStatus.ERROR,
-                           problem.diagnostics) from None
+        raise CommandError(_("{path} cannot be used as a session").format(path=path), "",
+                           ExitStatus.ERROR, problem.diagnostics) from None
 
 
 def _target(args: argparse.Namespace, resolver: Resolver, session: Session) -> Entry:
@@ -175,8 +181,9 @@ def _target(args: argparse.Namespace, resolver: Resolver, session: Session) -> E
         entry = resolver.entry(VersionRef(ref.id, version=args.to), args.on)
     if entry.id != ref.id:
         raise CommandError(
-            f"the session is for document '{ref.id}', but {args.to} is '{entry.id}'",
-            "give a version of the same document", ExitStatus.USAGE)
+            _("the session is for document '{document}', but {given} is '{other}'").format(
+                document=ref.id, given=args.to, other=entry.id),
+            _("give a version of the same document"), ExitStatus.USAGE)
     return entry
 
 
@@ -189,7 +196,9 @@ def _pinned(session: Session, args: argparse.Namespace,
             or SessionStore().kept_document(sha))
     check = check_pin(session, resolver.catalog, resolver.today, kept)
     if check.pinned_document is None:
-        note(f"{session.guidance.id} {session.guidance.version} (content {sha[:12]}), the "
-             "version this session was started with, is not available: questions cannot be "
-             "compared, so answers are kept where the question and answer still exist")
+        note(_("{document} {version} (content {sha}), the version this session was started "
+               "with, is not available: questions cannot be compared, so answers are kept "
+               "where the question and answer still exist").format(
+                   document=session.guidance.id, version=session.guidance.version,
+                   sha=sha[:12]))
     return check.pinned_document

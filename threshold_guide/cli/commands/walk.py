@@ -105,7 +105,7 @@ def walk(args: argparse.Namespace) -> int:
         if args.resume:
             resumed = _resume(args, store, dialogue)
             if resumed is None:
-                note("not resumed: the session is unchanged")
+                note(_("not resumed: the session is unchanged"))
                 return ExitStatus.OK
             state = resumed
             saved = store.save(state.session)
@@ -119,8 +119,9 @@ def walk(args: argparse.Namespace) -> int:
             saved_to = store.path_for(state.session.session_id)
     except OSError as problem:
         raise CommandError(
-            f"cannot save the session in {store.directory}: {problem.strerror or problem}",
-            "set THRESHOLD_GUIDE_DATA to a folder you can write to",
+            _("cannot save the session in {folder}: {problem}").format(
+                folder=store.directory, problem=problem.strerror or problem),
+            _("set THRESHOLD_GUIDE_DATA to a folder you can write to"),
         ) from None
 
     def again() -> str:
@@ -135,15 +136,17 @@ def walk(args: argparse.Namespace) -> int:
     try:
         finished = walker.run()
     except SaveFailed as failed:
-        note(f"{failed} The last change was not saved; everything before it is. Free some "
-             f"space or fix the folder, then continue with: {again()}")
+        note(_("{problem} The last change was not saved; everything before it is. Free some "
+               "space or fix the folder, then continue with: {command}").format(
+                   problem=failed, command=again()))
         return ExitStatus.ERROR
     except EndOfInput:
-        note("the input ended before the walk finished. Everything answered is saved; "
-             f"continue with: {again()}")
+        note(_("the input ended before the walk finished. Everything answered is saved; "
+               "continue with: {command}").format(command=again()))
         return ExitStatus.ERROR
     except KeyboardInterrupt:
-        note(f"interrupted. Everything answered is saved; continue with: {again()}")
+        note(_("interrupted. Everything answered is saved; continue with: {command}").format(
+            command=again()))
         return ExitStatus.INTERRUPTED
     if not finished:
         dialogue.say("", _("Saved. To continue later, run: {command}").format(command=again()))
@@ -157,17 +160,18 @@ def _prepare(store: SessionStore) -> None:
         store.prepare()
     except OSError as problem:
         raise CommandError(
-            f"cannot use the sessions folder {store.directory}: {problem.strerror or problem}",
-            "set THRESHOLD_GUIDE_DATA to a folder you can write to",
+            _("cannot use the sessions folder {folder}: {problem}").format(
+                folder=store.directory, problem=problem.strerror or problem),
+            _("set THRESHOLD_GUIDE_DATA to a folder you can write to"),
         ) from None
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
     if not args.plain:
         raise CommandError(
-            "'walk' needs --plain: it walks a document as numbered prompts on standard "
-            "input and output",
-            "add --plain, or run 'threshold-guide' with no command to open the app",
+            _("'walk' needs --plain: it walks a document as numbered prompts on standard "
+              "input and output"),
+            _("add --plain, or run 'threshold-guide' with no command to open the app"),
             ExitStatus.USAGE,
         )
     if args.resume:
@@ -177,19 +181,21 @@ def _check_arguments(args: argparse.Namespace) -> None:
                  if value]
         if given:
             raise CommandError(
-                f"--resume continues a saved session as it was started; {', '.join(given)} "
-                "cannot change it",
-                "leave them out; you are asked if a newer guidance version is in effect",
+                _("--resume continues a saved session as it was started; {options} "
+                  "cannot change it").format(options=", ".join(given)),
+                _("leave them out; you are asked if a newer guidance version is in effect"),
                 ExitStatus.USAGE,
             )
     elif not args.document:
-        raise CommandError("give the document to walk (DOC), or --resume SESSION_ID",
-                           "run 'threshold-guide guidance list' for the documents found",
+        raise CommandError(_("give the document to walk (DOC), or --resume SESSION_ID"),
+                           _("run 'threshold-guide guidance list' for the documents found"),
                            ExitStatus.USAGE)
     output: Path | None = args.output
     if output is not None and not output.parent.is_dir():
-        raise CommandError(f"-o {output}: the folder {output.parent} does not exist",
-                           "create it first, or choose another file", ExitStatus.USAGE)
+        raise CommandError(
+            _("-o {file}: the folder {folder} does not exist").format(
+                file=output, folder=output.parent),
+            _("create it first, or choose another file"), ExitStatus.USAGE)
 
 
 def _interactive() -> bool:
@@ -208,11 +214,12 @@ def _resume(
     try:
         return resume(store, session, found, dialogue, now(args.at))
     except NotResumable as problem:
-        raise CommandError(str(problem), "point --guidance at the folder that has it") from None
+        raise CommandError(str(problem),
+                           _("point --guidance at the folder that has it")) from None
     except ResumeDeclined:
         return None
     except EndOfInput:
-        raise CommandError("not resumed: the input ended before a choice was made", "",
+        raise CommandError(_("not resumed: the input ended before a choice was made"), "",
                            ExitStatus.ERROR) from None
 
 
@@ -220,23 +227,28 @@ def _load(store: SessionStore, session_id: str) -> Session:
     try:
         return store.load(session_id)
     except ValueError:
-        raise CommandError(f"'{session_id}' is not a session id",
+        raise CommandError(_("'{session}' is not a session id").format(session=session_id),
                            _saved_ids(store), ExitStatus.USAGE) from None
     except SessionUnreadable as problem:
         if not problem.path.exists():
-            raise CommandError(f"no saved session '{session_id}' in {store.directory}",
-                               _saved_ids(store), ExitStatus.USAGE) from None
-        raise CommandError(f"cannot resume: {problem}", "", ExitStatus.ERROR) from None
+            raise CommandError(
+                _("no saved session '{session}' in {folder}").format(
+                    session=session_id, folder=store.directory),
+                _saved_ids(store), ExitStatus.USAGE) from None
+        raise CommandError(_("cannot resume: {problem}").format(problem=problem), "",
+                           ExitStatus.ERROR) from None
 
 
 def _saved_ids(store: SessionStore) -> str:
     found = [item.session for item in store.listing() if isinstance(item, StoredSession)]
     if not found:
-        return "there are no saved sessions"
+        return _("there are no saved sessions")
+    unnamed = _("no reference")
     shown = ", ".join(
-        f"{s.session_id} ({s.reference or 'no reference'}, {s.guidance.id})" for s in found[:5]
+        f"{s.session_id} ({s.reference or unnamed}, {s.guidance.id})" for s in found[:5]
     )
-    return "saved sessions, newest first: " + shown + (", ..." if len(found) > 5 else "")
+    return _("saved sessions, newest first: {sessions}").format(
+        sessions=shown + (", ..." if len(found) > 5 else ""))
 
 
 def _catalog_for(args: argparse.Namespace, session: Session) -> Catalog:
@@ -247,14 +259,17 @@ def _catalog_for(args: argparse.Namespace, session: Session) -> Catalog:
     if not is_path_reference(args.document):
         if args.document != session.guidance.id:
             raise CommandError(
-                f"session {session.session_id} walks '{session.guidance.id}', not "
-                f"'{args.document}'", "leave DOC out with --resume", ExitStatus.USAGE)
+                _("session {session} walks '{walks}', not '{given}'").format(
+                    session=session.session_id, walks=session.guidance.id, given=args.document),
+                _("leave DOC out with --resume"), ExitStatus.USAGE)
         return found
     entry = resolve(args)
     if entry.id != session.guidance.id:
-        raise CommandError(f"{args.document} is '{entry.id}', but session "
-                           f"{session.session_id} walks '{session.guidance.id}'",
-                           "leave DOC out with --resume", ExitStatus.USAGE)
+        raise CommandError(
+            _("{file} is '{document}', but session {session} walks '{walks}'").format(
+                file=args.document, document=entry.id, session=session.session_id,
+                walks=session.guidance.id),
+            _("leave DOC out with --resume"), ExitStatus.USAGE)
     return Catalog([entry, *found.entries], found.broken)
 
 
@@ -273,8 +288,8 @@ def _saver(store: SessionStore, dialogue: Dialogue, args: argparse.Namespace) ->
             saved = store.save(state.session)
         except OSError as problem:
             # Going on would take answers the user believes are kept: stop here, non-zero.
-            raise SaveFailed(f"could not save the session to {store.directory}: "
-                             f"{problem.strerror or problem}.") from None
+            raise SaveFailed(_("could not save the session to {folder}: {problem}.").format(
+                folder=store.directory, problem=problem.strerror or problem)) from None
         _tell_if_copied(saved, args, dialogue)
 
     return save
