@@ -154,8 +154,8 @@ def test_a_language_the_document_lacks_is_said_not_silent(
         "run": ["run", DOC, *PIN, "--answers", str(answers(tmp_path))],
         "explain": ["explain", str(welsh_free_session(tmp_path, capsys)) if command ==
                     "explain" else "", "--audience", "school"],
-        "book": ["book", DOC],
-        "graph": ["graph", DOC, "--format", "mermaid"],
+        "book": ["book", DOC, *PIN],
+        "graph": ["graph", DOC, *PIN, "--format", "mermaid"],
         "walk": ["walk", DOC, *PIN, "--plain"],
     }[command]
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))

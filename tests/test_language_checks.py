@@ -75,7 +75,8 @@ def test_a_translations_entry_alone_offers_the_language(tmp_path: Path) -> None:
 
 
 
-SCENARIO = ROOT / "scenarios" / "dtr-08-locked-in.yaml"
+# Not in tests/fixtures, which some tests use as a guidance folder.
+SCENARIO = ROOT / "tests" / "data" / "english-only-scenario.yaml"
 
 
 def test_a_scenario_offering_welsh_warns_at_each_text_lacking_it(tmp_path: Path) -> None:
