@@ -84,7 +84,8 @@ class PlainFollowUp:
             return
         if info.chase_now:
             self.dialogue.say(_("CHASE NOW: {text}").format(text=_(CHASE_NOW)))
-        self.dialogue.say(markdown_to_text("\n".join(follow_through_markdown(info))).strip())
+        self.dialogue.say(markdown_to_text("\n".join(
+            follow_through_markdown(info, self.text_language))).strip())
 
     def _ask(self, cue: str) -> str:
         line = self.dialogue.ask(cue)

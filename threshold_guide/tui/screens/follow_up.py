@@ -82,7 +82,8 @@ class FollowUpScreen(BaseScreen):
         info = follow_through(self.state.document, self.state.session, self.clock(),
                               self.calendar, self.state.session.language)
         self.query_one("#follow-chase", ChaseBanner).show(info)
-        body = "\n".join(follow_through_markdown(info)) if info is not None else _(NOTHING_YET)
+        body = ("\n".join(follow_through_markdown(info, self.state.session.language))
+                if info is not None else _(NOTHING_YET))
         text = f"# {_(HEADING)}\n\n{body}"
         self.query_one("#follow-up", MarkdownView).update(text)
 
