@@ -112,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
             )
         same = same_outcome_override(document, route, args.override)
         if same is not None:
-            raise CommandError(f"--override {args.override}: {same}",
+            raise CommandError(_("--override {outcome}: {why}").format(
+                                   outcome=args.override, why=same),
                                _("leave out --override, or choose another outcome"))
         if not args.reason.strip():
             raise CommandError(_("--override needs --reason"), _("say why, in a sentence"),
