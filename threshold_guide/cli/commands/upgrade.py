@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, note
-from threshold_guide.cli.options import Commands, now, parse_date, parse_time
+from threshold_guide.cli.options import Commands, now, output_language, parse_date, parse_time
 from threshold_guide.cli.version_refs import Resolver
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.household.upgrade import upgrade_household
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         note(f"moving to {target.version}, an earlier version than {ref.version}")
     old = _pinned(session, args, resolver)
     upgrade = upgrade_session(session, old, target.document, target.sha256, now(args.at))
-    report = upgrade_report(upgrade, ref, old, target.document)
+    report = upgrade_report(upgrade, ref, old, target.document, output_language(args, session))
     text = render_json(upgrade.session)
     if args.output is None:
         sys.stdout.write(text)
