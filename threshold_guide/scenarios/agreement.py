@@ -32,6 +32,8 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from threshold_guide.i18n.catalogue import N_
+
 V = TypeVar("V", bound=Hashable)
 
 Units = Sequence[Sequence[V]]
@@ -188,9 +190,10 @@ def landis_koch(value: float | None) -> str | None:
     if value is None:
         return None
     if value < 0:
-        return "poor"
-    for upper, label in ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"),
-                         (0.80, "substantial")):
+        # Translators: the Landis & Koch bands of agreement (kappa), from worst to best.
+        return N_("poor")
+    for upper, label in ((0.20, N_("slight")), (0.40, N_("fair")), (0.60, N_("moderate")),
+                         (0.80, N_("substantial"))):
         if value <= upper:
             return label
-    return "almost perfect"
+    return N_("almost perfect")

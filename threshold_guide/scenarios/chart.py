@@ -5,6 +5,7 @@ ASCII only, so it survives any terminal, e-mail or projector laptop.
 
 from __future__ import annotations
 
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.models.scenario_report import ScenarioResult
 
 BAR_WIDTH = 30
@@ -17,13 +18,16 @@ def _label(text: str) -> str:
     return text[: LABEL_WIDTH - 3] + "..."
 
 
-def outcome_chart(result: ScenarioResult) -> str:
-    """The outcome spread of one scenario, most urgent outcome first, model answer marked."""
+def outcome_chart(result: ScenarioResult, language: str = "en") -> str:
+    """The outcome spread of one scenario, most urgent outcome first, model answer marked,
+    its words in ``language``."""
+    tr = translator(language)
     finished = result.finished
     lines = [
         f"{result.reference}: {result.title} ({result.id})",
-        f"{result.sessions} session{'s' if result.sessions != 1 else ''}, "
-        f"{finished} finished",
+        tr.gettext("{sessions}, {finished} finished").format(
+            sessions=tr.ngettext("{count} session", "{count} sessions", result.sessions),
+            finished=finished),
     ]
     counts = [item.count for item in result.spread] + [result.sessions - finished]
     digits = len(str(max(counts, default=0)))
@@ -32,8 +36,9 @@ def outcome_chart(result: ScenarioResult) -> str:
         share = f"{round(100 * item.count / finished):>3d}%" if finished else "    "
         line = f"  {_label(item.title)} {item.count:>{digits}d} |{bar.ljust(BAR_WIDTH)} {share}"
         if item.model:
-            line += "  <- model answer"
+            line += "  <- " + tr.gettext("model answer")
         lines.append(line.rstrip())
     if result.sessions > finished:
-        lines.append(f"  {_label('(not finished)')} {result.sessions - finished:>{digits}d}")
+        unfinished = tr.gettext("(not finished)")
+        lines.append(f"  {_label(unfinished)} {result.sessions - finished:>{digits}d}")
     return "\n".join(lines) + "\n"

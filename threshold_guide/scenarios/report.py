@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.engine.routing import AnswerError
+from threshold_guide.i18n.catalogue import N_, translator
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Question, ThresholdDocument, version_key
 from threshold_guide.models.scenario import Scenario
@@ -48,30 +49,30 @@ from threshold_guide.scenarios.replay import model_route
 from threshold_guide.scenarios.session_files import SessionFile, Skipped
 from threshold_guide.validation.diagnostics import did_you_mean
 
-NOT_RECORDED = "(not recorded)"
+NOT_RECORDED = N_("(not recorded)")
 DIGITS = 4
 
 NOTES = (
-    "Pairwise agreement is the share of pairs of participants who reached the same outcome "
-    "in a case. Fleiss' kappa and Krippendorff's alpha correct agreement for what chance "
-    "alone would give; chance is judged from how outcomes are used across cases, so they "
-    "need at least two cases, each walked by at least two participants. Within a single "
-    "case they carry no information (kappa is -1/(n-1) and alpha is 0 whenever anyone "
-    "disagrees), so use pairwise agreement there.",
-    "Ordinal alpha ranks the outcomes by their level in the guidance, so reporting today "
-    "where the model says 'call 999' counts as a smaller disagreement than recording and "
-    "monitoring.",
-    "Landis & Koch scale for kappa: 0.21-0.40 fair, 0.41-0.60 moderate, 0.61-0.80 "
-    "substantial, above 0.80 almost perfect.",
-    "Published figures to compare with: unstructured threshold judgements agree poorly "
-    "(Cohen's kappa 0.29, Kang & Poertner 2006; Krippendorff's alpha 0.58 among 34 child "
-    "protection professionals, with strong consensus on only 44.6% of 285 scenarios, Bolton "
-    "et al. 2021). With clear item-level criteria, kappa reached 0.73-0.89 for abuse types "
-    "and 0.66 for neglect (Heyman & Slep 2009).",
-    "A training room is a small sample: one person changing their answer moves these "
-    "figures a lot. Use them to start a discussion, never to judge a person or an agency.",
-    "The outcome counted is the one each participant's answers reach in the guidance. "
-    "Professional-judgement overrides are listed beside each participant but not counted.",
+    N_("Pairwise agreement is the share of pairs of participants who reached the same outcome "
+       "in a case. Fleiss' kappa and Krippendorff's alpha correct agreement for what chance "
+       "alone would give; chance is judged from how outcomes are used across cases, so they "
+       "need at least two cases, each walked by at least two participants. Within a single "
+       "case they carry no information (kappa is -1/(n-1) and alpha is 0 whenever anyone "
+       "disagrees), so use pairwise agreement there."),
+    N_("Ordinal alpha ranks the outcomes by their level in the guidance, so reporting today "
+       "where the model says 'call 999' counts as a smaller disagreement than recording and "
+       "monitoring."),
+    N_("Landis & Koch scale for kappa: 0.21-0.40 fair, 0.41-0.60 moderate, 0.61-0.80 "
+       "substantial, above 0.80 almost perfect."),
+    N_("Published figures to compare with: unstructured threshold judgements agree poorly "
+       "(Cohen's kappa 0.29, Kang & Poertner 2006; Krippendorff's alpha 0.58 among 34 child "
+       "protection professionals, with strong consensus on only 44.6% of 285 scenarios, Bolton "
+       "et al. 2021). With clear item-level criteria, kappa reached 0.73-0.89 for abuse types "
+       "and 0.66 for neglect (Heyman & Slep 2009)."),
+    N_("A training room is a small sample: one person changing their answer moves these "
+       "figures a lot. Use them to start a discussion, never to judge a person or an agency."),
+    N_("The outcome counted is the one each participant's answers reach in the guidance. "
+       "Professional-judgement overrides are listed beside each participant but not counted."),
 )
 
 
@@ -116,8 +117,12 @@ def _key(selection: Selection) -> str | tuple[str, ...]:
     return selection if isinstance(selection, str) else tuple(selection)
 
 
-def agreement_stats(units: Sequence[Sequence[tuple[str, int]]]) -> AgreementStats:
-    """Agreement on outcomes; each unit holds the (outcome id, level) of each finished session."""
+def agreement_stats(units: Sequence[Sequence[tuple[str, int]]],
+                    language: str = "en") -> AgreementStats:
+    """Agreement on outcomes; each unit holds the (outcome id, level) of each finished session.
+    The note is in ``language``; the Landis & Koch band stays an English key (a value
+    tools read), named in words where the report is rendered."""
+    _ = translator(language).gettext
     outcomes = [[outcome for outcome, _ in unit] for unit in units]
     levels = [[level for _, level in unit] for unit in units]
     pairable = [unit for unit in units if len(unit) >= 2]
@@ -126,13 +131,15 @@ def agreement_stats(units: Sequence[Sequence[tuple[str, int]]]) -> AgreementStat
     ordinal = krippendorff_alpha(levels, Metric.ORDINAL)
     note = None
     if not pairable:
-        note = "Fewer than two finished sessions in every case: there is nothing to compare."
+        note = _("Fewer than two finished sessions in every case: there is nothing to "
+                 "compare.")
     elif kappa is None:
-        note = ("Everyone reached the same outcome: agreement is complete, but kappa and alpha "
-                "are undefined when only one outcome is used.")
+        note = _("Everyone reached the same outcome: agreement is complete, but kappa and "
+                 "alpha are undefined when only one outcome is used.")
     elif len(pairable) == 1:
-        note = ("One case only: kappa and alpha cannot tell agreement from chance within a "
-                "single case. Read the pairwise agreement, or report several cases together.")
+        note = _("One case only: kappa and alpha cannot tell agreement from chance within a "
+                 "single case. Read the pairwise agreement, or report several cases "
+                 "together.")
     informative = len(pairable) >= 2 and kappa is not None
     return AgreementStats(
         cases=len(pairable),
@@ -152,6 +159,13 @@ class _Builder:
         self.library = library
         self.catalog = catalog
         self.lang = language
+        self.tr = translator(language)
+
+    def agency_name(self, agency: str) -> str:
+        return self.tr.gettext(agency) if agency == NOT_RECORDED else agency
+
+    def stats(self, units: Sequence[Sequence[tuple[str, int]]]) -> AgreementStats:
+        return agreement_stats(units, self.lang)
 
     def text(self, value: str | dict[str, str] | None) -> str:
         return render(value, self.lang)
@@ -311,14 +325,16 @@ class _Builder:
         answers: list[AnswerCount] = []
         for key, count in sorted(counts.items(), key=lambda kc: (-kc[1], str(kc[0]))):
             if key is None:
-                answers.append(AnswerCount(answer=[], labels=["(no answer: the walk ended or "
-                                                              "stopped before this question)"],
-                                           count=count, model=False))
+                label = self.tr.gettext("(no answer: the walk ended or stopped before this "
+                                        "question)")
+                answers.append(AnswerCount(answer=[], labels=[label], count=count, model=False))
                 continue
             question_id, selection = key
             ids = [selection] if isinstance(selection, str) else list(selection)
+            elsewhere = self.tr.gettext("(at question '{question}')")
             labels = ([self.text(a.label) for a in question.answers if a.id in ids]
-                      if question_id == question.id else [f"(at question '{question_id}')"])
+                      if question_id == question.id
+                      else [elsewhere.format(question=question_id)])
             model_selection = {s.question.id: _key(s.selection) for s in first.model.steps}
             answers.append(AnswerCount(
                 answer=selection if isinstance(selection, str) else list(selection),
@@ -360,12 +376,12 @@ class _Builder:
             counts = Counter(outcome for outcome, _ in ratings)
             top = max(counts.values(), default=0)
             found.append(AgencyAgreement(
-                agency=agency,
+                agency=self.agency_name(agency),
                 sessions=len(group),
                 finished=len(ratings),
                 matched_model=sum(1 for w in group if w.comparison.outcome_matches),
                 most_common=sorted(o for o, c in counts.items() if c == top),
-                agreement=agreement_stats([ratings]),
+                agreement=self.stats([ratings]),
             ))
         return found
 
@@ -387,7 +403,7 @@ class _Builder:
             spread=self.spread(walked, newest.entry.document, model_outcome),
             modal_share=_round(max(counts.values()) / len(ratings)) if ratings else None,
             matched_model=sum(1 for w in walked if w.comparison.outcome_matches),
-            agreement=agreement_stats([ratings]),
+            agreement=self.stats([ratings]),
             by_agency=self.agencies(walked),
             first_divergence=self.divergence(walked),
             questions=self.questions(walked, newest),
@@ -405,21 +421,21 @@ class _Builder:
             members = [[w for w in group if w.agency == agency] for _, group in groups]
             flat = [w for group in members for w in group]
             by_agency.append(AgencyStats(
-                agency=agency,
+                agency=self.agency_name(agency),
                 sessions=len(flat),
                 finished=sum(1 for w in flat if w.rating is not None),
                 matched_model=sum(1 for w in flat if w.comparison.outcome_matches),
-                agreement=agreement_stats(units(members)),
+                agreement=self.stats(units(members)),
             ))
         return DocumentAgreement(
             guidance=guidance,
             scenarios=[scenario.id for scenario, _ in groups],
-            overall=agreement_stats(units(group for _, group in groups)),
+            overall=self.stats(units(group for _, group in groups)),
             by_agency=by_agency,
         )
 
 
-NOT_AN_EXERCISE = "not an exercise session (it was walked without a scenario)"
+NOT_AN_EXERCISE = N_("not an exercise session (it was walked without a scenario)")
 
 
 def build_report(
@@ -436,13 +452,14 @@ def build_report(
     too. Raises :class:`ReportError` when no exercise session is left, and for sessions that
     cannot be reported on (unknown scenario or document version, a different copy of the
     document, answers that do not fit)."""
+    tr = translator(language)
     left_out = [SkippedFile(path=str(item.path), reason=item.reason) for item in skipped]
     exercises = []
     for item in sessions:
         if item.session.scenario:
             exercises.append(item)
         else:
-            left_out.append(SkippedFile(path=str(item.path), reason=NOT_AN_EXERCISE))
+            left_out.append(SkippedFile(path=str(item.path), reason=tr.gettext(NOT_AN_EXERCISE)))
     if not exercises:
         what = (f"none of the {len(sessions)} session(s) found is an exercise session"
                 if sessions else "no session files given")
@@ -472,5 +489,5 @@ def build_report(
         skipped=sorted(left_out, key=lambda item: item.path),
         scenarios=sections,
         across_cases=[builder.across(doc, groups) for doc, groups in sorted(documents.items())],
-        notes=list(NOTES),
+        notes=[tr.gettext(note) for note in NOTES],
     )

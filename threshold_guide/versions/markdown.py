@@ -5,6 +5,7 @@ Sections with nothing in them are left out, so a small change reads as a short p
 
 from __future__ import annotations
 
+from threshold_guide.i18n.catalogue import Translator, translator
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.text import render
 from threshold_guide.versions.impact_markdown import impact_section
@@ -19,35 +20,39 @@ from threshold_guide.versions.wording import one_line, show_change, where
 
 
 def render_diff_markdown(diff: DocumentDiff, old: ThresholdDocument,
-                         new: ThresholdDocument) -> str:
-    names = _Names(old, new)
-    lines = _heading(diff)
-    lines += _questions(diff)
-    lines += _answers(diff, names)
-    lines += rules_sections(diff, names.question)
-    lines += _outcomes(diff)
-    lines += _items("Sources", "Source", diff.sources)
-    lines += _items("Definitions", "Definition", diff.definitions)
+                         new: ThresholdDocument, language: str = "en") -> str:
+    """The diff as Markdown, its words in ``language``."""
+    tr = translator(language)
+    _ = tr.gettext
+    names = _Names(old, new, tr)
+    lines = _heading(diff, tr)
+    lines += _questions(diff, tr)
+    lines += _answers(diff, names, tr)
+    lines += rules_sections(diff, names.question, language)
+    lines += _outcomes(diff, tr)
+    lines += _items(_("## Sources changed"), _("Source"), diff.sources, tr)
+    lines += _items(_("## Definitions changed"), _("Definition"), diff.definitions, tr)
     if diff.metadata:
-        lines += ["## Document details", ""]
+        lines += [_("## Document details"), ""]
         for change in diff.metadata:
-            lines += show_change(change)
+            lines += show_change(change, language)
         lines.append("")
     if diff.changelog:
-        lines += [f"## Changelog of {diff.new.version}", ""]
+        lines += [_("## Changelog of {version}").format(version=diff.new.version), ""]
         for entry in diff.changelog:
             lines += [f"**{entry.version}** ({entry.date.isoformat()}):", ""]
             lines += [f"- {one_line(change)}" for change in entry.changes]
             lines.append("")
     if diff.impact is not None:
-        lines += impact_section(diff.impact, diff.old.version, diff.new.version)
+        lines += impact_section(diff.impact, diff.old.version, diff.new.version, language)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 class _Names:
     """Prompts, labels and titles from the documents, newest wording first."""
 
-    def __init__(self, old: ThresholdDocument, new: ThresholdDocument) -> None:
+    def __init__(self, old: ThresholdDocument, new: ThresholdDocument, tr: Translator) -> None:
+        self.tr = tr
         self.prompts: dict[str, str] = {}
         self.labels: dict[tuple[str, str], str] = {}
         self.outcomes: dict[str, str] = {}
@@ -60,195 +65,243 @@ class _Names:
                 self.outcomes[outcome.id] = one_line(render(outcome.title))
 
     def question(self, question_id: str) -> str:
-        return f"`{question_id}` ({self.prompts.get(question_id, 'unknown question')})"
+        prompt = self.prompts.get(question_id)
+        if prompt is None:
+            prompt = self.tr.gettext("unknown question")
+        return f"`{question_id}` ({prompt})"
 
     def answer(self, question_id: str, answer_id: str) -> str:
-        label = self.labels.get((question_id, answer_id), "unknown answer")
+        label = self.labels.get((question_id, answer_id))
+        if label is None:
+            label = self.tr.gettext("unknown answer")
         return f"`{question_id}` → `{answer_id}` ({label})"
 
+    def outcome(self, outcome_id: str) -> str:
+        title = self.outcomes.get(outcome_id)
+        if title is None:
+            title = self.tr.gettext("unknown outcome")
+        return self.tr.gettext("outcome `{outcome}` ({title})").format(
+            outcome=outcome_id, title=title)
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
-
-def _heading(diff: DocumentDiff) -> list[str]:
+def _heading(diff: DocumentDiff, tr: Translator) -> list[str]:
+    _ = tr.gettext
     old, new = diff.old, diff.new
     name = old.id if old.id == new.id else f"{old.id} {old.version} → {new.id}"
     rows = [
-        ("document", f"`{old.id}`", f"`{new.id}`"),
-        ("version", old.version, new.version),
-        ("title", one_line(old.title), one_line(new.title)),
-        ("status", old.status.value, new.status.value),
-        ("in effect from", old.effective_from.isoformat(), new.effective_from.isoformat()),
-        ("content sha256", f"`{old.sha256[:12]}`", f"`{new.sha256[:12]}`"),
+        (_("document"), f"`{old.id}`", f"`{new.id}`"),
+        (_("version"), old.version, new.version),
+        (_("title"), one_line(old.title), one_line(new.title)),
+        (_("status"), old.status.value, new.status.value),
+        (_("in effect from"), old.effective_from.isoformat(), new.effective_from.isoformat()),
+        (_("content sha256"), f"`{old.sha256[:12]}`", f"`{new.sha256[:12]}`"),
     ]
-    lines = [f"# What changed in {name}: {old.version} → {new.version}", "",
-             "| | before | after |", "|---|---|---|"]
+    lines = [_("# What changed in {name}: {old} → {new}").format(
+                 name=name, old=old.version, new=new.version), "",
+             _("| | before | after |"), "|---|---|---|"]
     lines += [f"| {label} | {a} | {b} |" for label, a, b in rows]
-    lines += ["", _in_short(diff), ""]
+    lines += ["", _in_short(diff, tr), ""]
     if diff.questions.reworded or diff.questions.removed:
-        lines += [f"When a saved session moves to {new.version}, answers to reworded and "
-                  "removed questions are not carried over and reworded questions are asked "
-                  "again. Answers to questions that were only re-routed or edited still "
-                  "stand.", ""]
+        lines += [_("When a saved session moves to {version}, answers to reworded and removed "
+                    "questions are not carried over and reworded questions are asked again. "
+                    "Answers to questions that were only re-routed or edited still "
+                    "stand.").format(version=new.version), ""]
     return lines
 
 
-def _in_short(diff: DocumentDiff) -> str:
+def _in_short(diff: DocumentDiff, tr: Translator) -> str:
+    _ = tr.gettext
     if diff.empty:
-        same = "identical content" if diff.old.sha256 == diff.new.sha256 else (
-            "differences only in layout or whitespace")
-        return f"**No changes** a reader would notice ({same})."
+        if diff.old.sha256 == diff.new.sha256:
+            return _("**No changes** a reader would notice (identical content).")
+        return _("**No changes** a reader would notice (differences only in layout or "
+                 "whitespace).")
     q, a, o = diff.questions, diff.answers, diff.outcomes
+    rerouted = len(a.rerouted) + len(diff.routes)
+    answers = len(a.added) + len(a.removed) + len(a.relabelled)
+    edits = len(q.edited) + len(a.edited)
+    outcomes = len(o.added) + len(o.removed) + len(o.changed)
+    items = sum(len(getattr(s, k)) for s in (diff.sources, diff.definitions)
+                for k in ("added", "removed", "changed"))
     counts = [
-        (len(q.added), "question added", "questions added"),
-        (len(q.removed), "question removed", "questions removed"),
-        (len(q.reworded), "question reworded", "questions reworded"),
-        (len(a.rerouted) + len(diff.routes), "answer or route re-routed",
-         "answers or routes re-routed"),
-        (len(a.added) + len(a.removed) + len(a.relabelled), "answer added, removed or "
-         "relabelled", "answers added, removed or relabelled"),
-        (len(q.edited) + len(a.edited), "other question edit", "other question edits"),
-        (len(o.added) + len(o.removed) + len(o.changed), "outcome changed",
-         "outcomes added, removed or changed"),
-        (sum(len(getattr(s, k)) for s in (diff.sources, diff.definitions)
-             for k in ("added", "removed", "changed")),
-         "source or definition changed", "sources and definitions changed"),
-        *rules_counts(diff),
-        (len(diff.metadata), "document detail changed", "document details changed"),
+        (len(q.added), tr.ngettext("{count} question added", "{count} questions added",
+                                   len(q.added))),
+        (len(q.removed), tr.ngettext("{count} question removed", "{count} questions removed",
+                                     len(q.removed))),
+        (len(q.reworded), tr.ngettext("{count} question reworded",
+                                      "{count} questions reworded", len(q.reworded))),
+        (rerouted, tr.ngettext("{count} answer or route re-routed",
+                               "{count} answers or routes re-routed", rerouted)),
+        (answers, tr.ngettext("{count} answer added, removed or relabelled",
+                              "{count} answers added, removed or relabelled", answers)),
+        (edits, tr.ngettext("{count} other question edit", "{count} other question edits",
+                            edits)),
+        (outcomes, tr.ngettext("{count} outcome changed",
+                               "{count} outcomes added, removed or changed", outcomes)),
+        (items, tr.ngettext("{count} source or definition changed",
+                            "{count} sources and definitions changed", items)),
+        *rules_counts(diff, tr.language),
+        (len(diff.metadata), tr.ngettext("{count} document detail changed",
+                                         "{count} document details changed",
+                                         len(diff.metadata))),
     ]
-    parts = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
-    return "**In short:** " + "; ".join(parts) + "."
+    return _("**In short:** {counts}.").format(
+        counts="; ".join(words for number, words in counts if number))
 
 
-def _questions(diff: DocumentDiff) -> list[str]:
+def _questions(diff: DocumentDiff, tr: Translator) -> list[str]:
+    _ = tr.gettext
     q = diff.questions
     lines: list[str] = []
     if q.added:
-        lines += ["## Questions added", ""]
+        lines += [_("## Questions added"), ""]
         for added in q.added:
             vias = [f"`{v.question}` → `{v.answer}`" if v.answer else
-                    f"`{v.question}` (a checklist route)" for v in added.reached_from]
+                    _("`{question}` (a checklist route)").format(question=v.question)
+                    for v in added.reached_from]
             lines.append(f"- `{added.id}`: {one_line(added.prompt)}")
-            lines.append("  - reached from " + (", ".join(vias) if vias else
-                                                "no other question (the start, or unreachable)"))
+            lines.append("  - " + (_("reached from {questions}").format(
+                questions=", ".join(vias)) if vias else
+                _("reached from no other question (the start, or unreachable)")))
         lines.append("")
     if q.removed:
-        lines += ["## Questions removed", "",
+        lines += [_("## Questions removed"), "",
                   *[f"- `{r.id}`: {one_line(r.prompt)}" for r in q.removed], ""]
     if q.reworded:
-        lines += ["## Questions reworded (earlier answers must be asked again)", ""]
+        lines += [_("## Questions reworded (earlier answers must be asked again)"), ""]
         for item in q.reworded:
             lines += [f"### `{item.id}`", ""]
             if item.prompt is not None:
-                lines += [f"- **Before:** {one_line(item.prompt.old)}",
-                          f"- **Now:** {one_line(item.prompt.new)}"]
+                lines += [_("- **Before:** {text}").format(text=one_line(item.prompt.old)),
+                          _("- **Now:** {text}").format(text=one_line(item.prompt.new))]
             if item.type is not None:
-                lines.append(f"- **Type:** {one_line(item.type.old)} → "
-                             f"{one_line(item.type.new)}")
-            lines += _answer_lines(diff, item.id)
+                lines.append(_("- **Type:** {old} → {new}").format(
+                    old=one_line(item.type.old), new=one_line(item.type.new)))
+            lines += _answer_lines(diff, item.id, tr)
             lines.append("")
     return lines
 
 
-def _answer_lines(diff: DocumentDiff, question: str) -> list[str]:
+def _answer_lines(diff: DocumentDiff, question: str, tr: Translator) -> list[str]:
+    _ = tr.gettext
     a = diff.answers
-    lines = [f"- **Answer added:** `{x.answer}` ({one_line(x.label)})"
-             + (f", leading to {where(x.to)}" if x.to is not None else "")
+    lines = [(_("- **Answer added:** `{answer}` ({label}), leading to {where}")
+              if x.to is not None else _("- **Answer added:** `{answer}` ({label})")).format(
+                 answer=x.answer, label=one_line(x.label), where=where(x.to, tr.language))
              for x in a.added if x.question == question]
-    lines += [f"- **Answer removed:** `{x.answer}` ({one_line(x.label)})"
+    lines += [_("- **Answer removed:** `{answer}` ({label})").format(
+                  answer=x.answer, label=one_line(x.label))
               for x in a.removed if x.question == question]
-    lines += [f"- **Answer relabelled:** `{x.answer}`: {one_line(x.old)} → {one_line(x.new)}"
+    lines += [_("- **Answer relabelled:** `{answer}`: {old} → {new}").format(
+                  answer=x.answer, old=one_line(x.old), new=one_line(x.new))
               for x in a.relabelled if x.question == question]
     return lines
 
 
-def _answers(diff: DocumentDiff, names: _Names) -> list[str]:
+def _answers(diff: DocumentDiff, names: _Names, tr: Translator) -> list[str]:
+    _ = tr.gettext
     lines: list[str] = []
     if diff.answers.rerouted or diff.routes:
-        lines += ["## Answers re-routed", "",
-                  "The same answer now leads somewhere else. Unless its question is also "
-                  "reworded, an earlier answer still stands.", ""]
+        lines += [_("## Answers re-routed"), "",
+                  _("The same answer now leads somewhere else. Unless its question is also "
+                    "reworded, an earlier answer still stands."), ""]
         for moved in diff.answers.rerouted:
-            lines.append(f"- {names.answer(moved.question, moved.answer)}: led to "
-                         f"{_end(moved.old.outcome, moved.old.next, names)}, now leads to "
-                         f"{_end(moved.new.outcome, moved.new.next, names)}.")
+            lines.append(_("- {answer}: led to {before}, now leads to {after}.").format(
+                answer=names.answer(moved.question, moved.answer),
+                before=_end(moved.old.outcome, moved.old.next, names),
+                after=_end(moved.new.outcome, moved.new.next, names)))
         for routes in diff.routes:
-            lines += ["", f"Checklist routes of {names.question(routes.question)}:", "",
-                      "| | before | now |", "|---|---|---|"]
+            lines += ["", _("Checklist routes of {question}:").format(
+                          question=names.question(routes.question)), "",
+                      _("| | before | now |"), "|---|---|---|"]
             for number in range(max(len(routes.old), len(routes.new))):
-                before = _rule(routes.old[number]) if number < len(routes.old) else ""
-                after = _rule(routes.new[number]) if number < len(routes.new) else ""
+                before = _rule(routes.old[number], tr) if number < len(routes.old) else ""
+                after = _rule(routes.new[number], tr) if number < len(routes.new) else ""
                 mark = "" if before == after else " ✱"
                 lines.append(f"| {number + 1}{mark} | {before} | {after} |")
         lines.append("")
     if diff.questions.edited or diff.answers.edited:
-        lines += ["## Other question edits", "",
-                  "Help, why, sources, definitions, note requests, rationale sentences and "
-                  "translations. On their own these leave an earlier answer standing.", ""]
+        lines += [_("## Other question edits"), "",
+                  _("Help, why, sources, definitions, note requests, rationale sentences and "
+                    "translations. On their own these leave an earlier answer standing."), ""]
         for edited in diff.questions.edited:
             lines += [f"### `{edited.id}`", ""]
-            lines += [line for change in edited.fields for line in show_change(change)]
+            lines += [line for change in edited.fields
+                      for line in show_change(change, tr.language)]
             lines.append("")
         for answer in diff.answers.edited:
             lines += [f"### `{answer.question}` → `{answer.answer}`", ""]
-            lines += [line for change in answer.fields for line in show_change(change)]
+            lines += [line for change in answer.fields
+                      for line in show_change(change, tr.language)]
             lines.append("")
     return lines
 
 
 def _end(outcome: str | None, question: str | None, names: _Names) -> str:
     if outcome is not None:
-        return f"outcome `{outcome}` ({names.outcomes.get(outcome, 'unknown outcome')})"
+        return names.outcome(outcome)
     if question is not None:
-        return f"question {names.question(question)}"
-    return "nowhere"
+        return names.tr.gettext("question {question}").format(
+            question=names.question(question))
+    return names.tr.gettext("nowhere")
 
 
-def _rule(rule: Rule) -> str:
+def _rule(rule: Rule, tr: Translator) -> str:
+    _ = tr.gettext
     conditions = []
     if rule.if_any:
-        conditions.append("any of " + ", ".join(f"`{a}`" for a in rule.if_any))
+        conditions.append(_("any of {answers}").format(
+            answers=", ".join(f"`{a}`" for a in rule.if_any)))
     if rule.if_all:
-        conditions.append("all of " + ", ".join(f"`{a}`" for a in rule.if_all))
+        conditions.append(_("all of {answers}").format(
+            answers=", ".join(f"`{a}`" for a in rule.if_all)))
     if rule.min_selected is not None:
-        conditions.append(f"at least {rule.min_selected} ticked")
-    condition = "if " + " and ".join(conditions) if conditions else "otherwise"
-    return f"{condition} → {where(rule.to)}"
+        conditions.append(_("at least {count} ticked").format(count=rule.min_selected))
+    target = where(rule.to, tr.language)
+    if not conditions:
+        return _("otherwise → {target}").format(target=target)
+    return _("if {conditions} → {target}").format(
+        conditions=_(" and ").join(conditions), target=target)
 
 
-def _brief(outcome: OutcomeBrief) -> str:
-    met = "test met" if outcome.test_met else "test not met"
-    return f"- `{outcome.id}`: {one_line(outcome.title)} (level {outcome.level}; {met})"
+def _brief(outcome: OutcomeBrief, tr: Translator) -> str:
+    _ = tr.gettext
+    met = _("test met") if outcome.test_met else _("test not met")
+    return _("- `{outcome}`: {title} (level {level}; {met})").format(
+        outcome=outcome.id, title=one_line(outcome.title), level=outcome.level, met=met)
 
 
-def _outcomes(diff: DocumentDiff) -> list[str]:
+def _outcomes(diff: DocumentDiff, tr: Translator) -> list[str]:
+    _ = tr.gettext
     o = diff.outcomes
     lines: list[str] = []
     if o.added:
-        lines += ["## Outcomes added", "", *map(_brief, o.added), ""]
+        lines += [_("## Outcomes added"), "", *[_brief(b, tr) for b in o.added], ""]
     if o.removed:
-        lines += ["## Outcomes removed", "", *map(_brief, o.removed), ""]
+        lines += [_("## Outcomes removed"), "", *[_brief(b, tr) for b in o.removed], ""]
     if o.changed:
-        lines += ["## Outcomes changed", ""]
+        lines += [_("## Outcomes changed"), ""]
         for changed in o.changed:
             lines += [f"### `{changed.id}`", ""]
             for change in changed.fields:
-                lines += show_change(change)
+                lines += show_change(change, tr.language)
             lines.append("")
     return lines
 
 
-def _items(title: str, kind: str, items: ItemsDiff) -> list[str]:
+def _items(heading: str, kind: str, items: ItemsDiff, tr: Translator) -> list[str]:
+    _ = tr.gettext
     if not (items.added or items.removed or items.changed):
         return []
-    lines = [f"## {title} changed", ""]
-    lines += [f"- **{kind} added:** `{i.id}` ({one_line(i.name)})" for i in items.added]
-    lines += [f"- **{kind} removed:** `{i.id}` ({one_line(i.name)})" for i in items.removed]
+    lines = [heading, ""]
+    lines += [_("- **{kind} added:** `{id}` ({name})").format(
+        kind=kind, id=i.id, name=one_line(i.name)) for i in items.added]
+    lines += [_("- **{kind} removed:** `{id}` ({name})").format(
+        kind=kind, id=i.id, name=one_line(i.name)) for i in items.removed]
     lines.append("")
     for changed in items.changed:
         lines += [f"### {kind} `{changed.id}`", ""]
         for change in changed.fields:
-            lines += show_change(change)
+            lines += show_change(change, tr.language)
         lines.append("")
     return lines

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from threshold_guide.cli.console import CommandError, emit, note
-from threshold_guide.cli.options import Commands, parse_date
+from threshold_guide.cli.options import Commands, output_language, parse_date
 from threshold_guide.cli.version_refs import Resolver, read_ref
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.i18n.catalogue import _
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = render_json(diff)
     else:
-        text = render_diff_markdown(diff, old.document, new.document)
+        text = render_diff_markdown(diff, old.document, new.document, output_language(args))
     emit(text, args.output)
     return ExitStatus.OK
 

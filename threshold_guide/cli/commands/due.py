@@ -8,12 +8,13 @@ from pathlib import Path
 
 from threshold_guide.cli.console import emit, note
 from threshold_guide.cli.follow_up import working_calendar
-from threshold_guide.cli.options import Commands, catalog, now, parse_time
+from threshold_guide.cli.options import Commands, catalog, now, output_language, parse_time
 from threshold_guide.deadlines.due_list import FindDocument, Found, due_list
-from threshold_guide.deadlines.ics import render_ics
+from threshold_guide.deadlines.ics import ics_text
 from threshold_guide.deadlines.working_days import due_text
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.household.walk import Pinned, child_session
+from threshold_guide.i18n.catalogue import N_, translator
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.due import DueList, Skipped
@@ -40,8 +41,9 @@ example:
   threshold-guide due --data ./training-room --at 2026-12-10T09:00:00Z --format json
 """
 
-STATUS_WORDS = {StepStatus.DUE: "due", StepStatus.OVERDUE: "⚠ OVERDUE",
-                StepStatus.CHASE_NOW: "⚠ CHASE NOW", StepStatus.DONE: "done"}
+# Translators: the status column of 'threshold-guide due'; at most 12 characters.
+STATUS_WORDS = {StepStatus.DUE: N_("due"), StepStatus.OVERDUE: N_("⚠ OVERDUE"),
+                StepStatus.CHASE_NOW: N_("⚠ CHASE NOW"), StepStatus.DONE: N_("done")}
 
 
 def add_parser(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
@@ -127,25 +129,35 @@ def collect(args: argparse.Namespace) -> DueList:
     find = _finder(catalog(args), store)
     at = now(args.at)
     children, unread = _households(args.data, find, at)
+    # The list spans many sessions, each with its own language: it is in --lang, else English.
     return due_list([*sessions, *children], find, working_calendar(args), at,
-                    [*skipped, *unread])
+                    [*skipped, *unread], language=output_language(args))
 
 
-def render_text(listing: DueList) -> str:
-    lines = [f"Dated steps not yet done, at {due_text(listing.at)} (UK time):"]
+def render_text(listing: DueList, language: str = "en") -> str:
+    """The list as a table for the terminal, in ``language``."""
+    tr = translator(language)
+    _ = tr.gettext
+    lines = [_("Dated steps not yet done, at {time} (UK time):").format(
+        time=due_text(listing.at, language))]
     if not listing.items:
-        lines.append("Nothing is due.")
+        lines.append(_("Nothing is due."))
+    # Welsh status words run longer than English: the column widens to fit them.
+    width = max([12, *(len(_(STATUS_WORDS[item.status])) for item in listing.items)])
     for item in listing.items:
-        reference = item.reference or "(no reference)"
-        local = "; timescale to be confirmed locally" if item.confirm_locally else ""
-        lines.append(f"{STATUS_WORDS[item.status]:<12} {item.due_text:<23} {reference}: "
+        reference = item.reference or _("(no reference)")
+        local = _("; timescale to be confirmed locally") if item.confirm_locally else ""
+        lines.append(f"{_(STATUS_WORDS[item.status]):<{width}} {item.due_text:<23} {reference}: "
                      f"{item.label}")
-        where = (f"step {item.step} of {item.child} in household case {item.session_id}"
-                 if item.child is not None else f"step {item.step} of session {item.session_id}")
-        lines.append(f"{'':<12} {where}{local}")
+        where = (_("step {step} of {child} in household case {case}").format(
+                     step=item.step, child=item.child, case=item.session_id)
+                 if item.child is not None else _("step {step} of session {session}").format(
+                     step=item.step, session=item.session_id))
+        lines.append(f"{'':<{width}} {where}{local}")
     if listing.chase_now:
-        lines += ["", f"CHASE NOW ({len(listing.chase_now)} session"
-                  f"{'' if len(listing.chase_now) == 1 else 's'}): {CHASE_NOW}"]
+        lines += ["", tr.ngettext("CHASE NOW ({count} session): {text}",
+                                  "CHASE NOW ({count} sessions): {text}",
+                                  len(listing.chase_now)).format(text=_(CHASE_NOW))]
     return "\n".join(lines) + "\n"
 
 
@@ -153,6 +165,12 @@ def run(args: argparse.Namespace) -> int:
     listing = collect(args)
     for item in listing.skipped:
         note(f"skipped {item.file}: {item.reason}")
-    text = {"json": render_json, "ics": render_ics}.get(args.format, render_text)(listing)
+    language = output_language(args)
+    if args.format == "json":
+        text = render_json(listing)
+    elif args.format == "ics":
+        text = ics_text(listing, language)
+    else:
+        text = render_text(listing, language)
     emit(text, args.output)
     return ExitStatus.OK

@@ -125,7 +125,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(check_json(run, coverages), indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(render_check_text(run, coverages))
+        sys.stdout.write(render_check_text(run, coverages, output_language(args)))
     return ExitStatus.OK if run.ok else ExitStatus.ERROR
 
 
@@ -149,9 +149,10 @@ def run_report(args: argparse.Namespace) -> int:
                       "e.g. {path}: {reason}",
                       "{count} files left out (listed in the report under 'Files left out'), "
                       "e.g. {path}: {reason}", count).format(path=first.path, reason=first.reason))
-    text = render_json(report) if args.format == "json" else render_report_markdown(report)
+    text = (render_json(report) if args.format == "json"
+            else render_report_markdown(report, output_language(args)))
     emit(text, args.output)
     if args.output is not None:
         for section in report.scenarios:
-            sys.stdout.write(outcome_chart(section) + "\n")
+            sys.stdout.write(outcome_chart(section, output_language(args)) + "\n")
     return ExitStatus.OK
