@@ -101,7 +101,7 @@ def test_the_upgrade_report_in_welsh() -> None:
     assert f"Wedi'u cadw ({len(REPORT_ROUTE) - 1}):" in report
     assert "I'w gofyn eto (1):\n  - care-support-needs: " in report
     assert "(geiriad newydd: gofynnwch eto)" in report
-    assert "Mae'r daith yn ailddechrau wrth care-support-needs" in report
+    assert "Mae'r daith yn ailddechrau yn care-support-needs" in report
     assert "Kept" not in report and "asked again" not in report
 
 
