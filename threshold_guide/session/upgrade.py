@@ -18,7 +18,7 @@ from typing import Literal
 
 from threshold_guide.engine.route import Step, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
-from threshold_guide.i18n.catalogue import _, translator
+from threshold_guide.i18n.catalogue import _, ngettext, translator
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Outcome, ThresholdDocument, version_key
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
@@ -395,19 +395,24 @@ class Repair:
 
     @property
     def notice(self) -> str | None:
-        """What was set aside, for the user; None when nothing was."""
+        """What was set aside, for the user (in the interface language: it is shown at
+        once, while the history keeps its English record); None when nothing was."""
         if not self.reasked and not self.override_removed:
             return None
         ref = self.session.guidance
         parts = []
         if self.reasked:
-            parts.append(
-                f"{len(self.reasked)} saved answer(s) are not answers {ref.id} {ref.version} "
-                f"offers, so those questions will be asked again ({', '.join(self.reasked)})")
+            parts.append(ngettext(
+                "{count} saved answer is not an answer {document} {version} offers, so that "
+                "question will be asked again ({ids}).",
+                "{count} saved answers are not answers {document} {version} offers, so those "
+                "questions will be asked again ({ids}).", len(self.reasked)).format(
+                    document=ref.id, version=ref.version, ids=", ".join(self.reasked)))
         if self.override_removed:
-            parts.append("the override named an outcome this version does not have, so it "
-                         "was removed")
-        return ("; ".join(parts) + ". What was set aside is kept in the session's history.")
+            parts.append(_("The override named an outcome this version does not have, so it "
+                           "was removed."))
+        parts.append(_("What was set aside is kept in the session's history."))
+        return " ".join(parts)
 
 
 def repair_session(session: Session, document: ThresholdDocument, now: dt.datetime) -> Repair:
