@@ -178,3 +178,24 @@ def test_conference_errors_stay_english_without_lang(capsys: Capture) -> None:
                  "school"])
     assert code == ExitStatus.USAGE
     assert "no child 'Child Z'" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("welsh")
+def test_a_time_the_dialogs_cannot_read_is_reported_in_welsh() -> None:
+    from threshold_guide.tui.screens.when import read_when
+
+    with pytest.raises(ValueError, match=r"^nid yw 'dydd Llun' yn amser fel 2026-12-07 11:00$"):
+        read_when(" dydd Llun ", lambda: T0)
+    assert read_when("", lambda: T0) == T0
+
+
+def test_the_household_walk_shows_the_document_in_the_language_asked() -> None:
+    from threshold_guide.household.editing import walk_session
+    from threshold_guide.household.walk import Pinned
+    from threshold_guide.storage.household_file import read_household
+
+    entry = resolve_file(REGISTRATION)
+    session = walk_session(Pinned(entry.document, entry.sha256), read_household(THREE), None,
+                           T0, "cy")
+    assert session.language == "cy"
+    assert session.reference.endswith("· aelwyd")

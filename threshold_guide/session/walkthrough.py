@@ -431,7 +431,8 @@ def _distances(document: ThresholdDocument) -> dict[str, tuple[int, int]]:
                 (0, 0) if t.next is None else found.get(t.next, (0, 0)) for t in leads[node]
             ] or [(0, 0)]
             own = 0 if document.is_decision_point(node) else 1
-            found[node] = (own + min(low for low, _high in after), own + max(high for _low, high in after))
+            found[node] = (own + min(low for low, _high in after),
+                           own + max(high for _low, high in after))
     if len(_DISTANCES) > 16:
         _DISTANCES.clear()
     _DISTANCES[id(document)] = (document, found)
