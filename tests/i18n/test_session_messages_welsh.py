@@ -119,8 +119,12 @@ def test_the_repair_notice_is_welsh_and_the_history_english() -> None:
         "gofynnir y cwestiynau hynny eto (danger, told). Mae'r hyn a roddwyd o'r neilltu wedi'i "
         "gadw yn hanes y sesiwn.")
     # The history is stored data: English, whatever the screen speaks.
-    assert all(event.event.startswith("The saved answer to") for event in
-               repair.session.history)
+    assert [event.event for event in repair.session.history] == [
+        "The saved answer to “Is the child in immediate danger?” was set aside to be asked "
+        "again: it does not fit test-cymraeg 2.0.0 (its answers are: yes, no). It was: maybe.",
+        "The saved answer to “Did the child tell you about harm?” was set aside to be asked "
+        "again: it does not fit test-cymraeg 2.0.0 (its answers are: yes, no). It was: "
+        "perhaps."]
 
 
 def test_the_repair_notice_counts_in_english() -> None:

@@ -430,10 +430,10 @@ def repair_session(session: Session, document: ThresholdDocument, now: dt.dateti
         if document.has_question(question_id):
             try:
                 normalise(document.question(question_id), given.answer)
-            except AnswerError as problem:
+            except AnswerError:
                 reasked.append(question_id)
                 events.append(HistoryEvent(at=now, event=_set_aside(
-                    question_id, given, document, str(problem))))
+                    question_id, given, document)))
                 continue
         answers[question_id] = given
     override = session.override
@@ -456,12 +456,15 @@ def repair_session(session: Session, document: ThresholdDocument, now: dt.dateti
     return Repair(repaired, reasked, override_removed)
 
 
-def _set_aside(question_id: str, given: GivenAnswer, document: ThresholdDocument,
-               problem: str) -> str:
+def _set_aside(question_id: str, given: GivenAnswer, document: ThresholdDocument) -> str:
+    # Said here in English rather than with the AnswerError's words, which are in the
+    # interface language: the history is stored, and stays English.
     chosen = [given.answer] if isinstance(given.answer, str) else given.answer
-    prompt = render(document.question(question_id).prompt)
+    question = document.question(question_id)
+    prompt = render(question.prompt)
+    offered = ", ".join(answer.id for answer in question.answers)
     text = (f"The saved answer to “{prompt}” was set aside to be asked again: it does not "
-            f"fit {document.id} {document.version} ({problem}). It was: "
+            f"fit {document.id} {document.version} (its answers are: {offered}). It was: "
             f"{'; '.join(chosen) or 'nothing ticked'}.")
     if given.note:
         kinds = ", ".join(kind.value for kind in given.evidence)
