@@ -23,7 +23,7 @@ def test_an_answer_id_the_document_lacks_is_asked_again(capsys: Capture,
     SessionStore().save(session)
     code, out, err = plain(capsys, monkeypatch, ["q"], "--resume", "odd-1")
     assert code == 0, err
-    assert "1 saved answer(s) are not answers wales-duty-to-report 1.1.0 offers" in out
+    assert "1 saved answer is not an answer wales-duty-to-report 1.1.0 offers" in out
     assert "Question 2 of about 11: How did this concern come to you?" in out.split("Note:")[-1]
     (saved,) = saved_sessions()
     assert set(saved.answers) == {"immediate-danger"}

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from threshold_guide.engine.conditions import Leaf, Unanswered, concrete_leaf, evaluate
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import Outcome, Question, ThresholdDocument
 from threshold_guide.models.rules import Condition, DecisionPoint, Floor
 from threshold_guide.models.session import Selection
@@ -21,8 +22,9 @@ class RuleError(ValueError):
 
     def __init__(self, node: str, question: str) -> None:
         super().__init__(
-            f"'{node}': a rule reads question '{question}', which was not answered on this "
-            "route; run 'threshold-guide validate' on the document"
+            _("'{node}': a rule reads question '{question}', which was not answered on this "
+              "route; run 'threshold-guide validate' on the document").format(
+                  node=node, question=question)
         )
         self.node = node
         self.question = question

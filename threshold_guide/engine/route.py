@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from threshold_guide.engine.decisions import RuleHit, decide, suggest
 from threshold_guide.engine.routing import normalise, target_for
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import Outcome, Question, Target, ThresholdDocument
 from threshold_guide.models.rules import DecisionPoint
 from threshold_guide.models.session import Selection
@@ -92,7 +93,7 @@ def derive_route(
     on_route: dict[str, Selection] = {}
     node = document.start
     # A validated document is acyclic; the bound protects against one that is not.
-    for _ in range(len(document.questions) + len(document.decision_points) + 1):
+    for _hop in range(len(document.questions) + len(document.decision_points) + 1):
         if document.is_decision_point(node):
             point = document.decision_point(node)
             hit = decide(point, on_route)
@@ -119,7 +120,8 @@ def derive_route(
         if target.outcome is not None:
             return Route(tuple(steps), document.outcome(target.outcome), None, tuple(decisions))
         node = target.ref
-    raise ValueError(f"document '{document.id}' has a cycle; run 'threshold-guide validate'")
+    raise ValueError(_("document '{document}' has a cycle; run 'threshold-guide validate'")
+                     .format(document=document.id))
 
 
 def agreeing_route(
@@ -131,7 +133,7 @@ def agreeing_route(
     outcome, and 'what would change' would miss the rules that decide.
     """
     route = derive_route(document, answers)
-    for _ in range(len(agreed) + 1):
+    for _round in range(len(agreed) + 1):
         moved = False
         for step in route.steps:
             if step.question.id in agreed and step.departed and step.suggestion is not None:

@@ -75,7 +75,8 @@ def remove_child(household: Household, child: str, language: str = "en") -> Hous
 def walk_session(pinned: Pinned, household: Household, case: ChildCase | None,
                  now: dt.datetime, language: str = "en") -> Session:
     """A session to walk: the household's questions (``case`` None) on the shared answers,
-    or one child's walk on the shared answers with the child's own on top."""
+    or one child's walk on the shared answers with the child's own on top, in ``language``
+    (the interface's, as the household screens use)."""
     answers = dict(household.shared) if case is None else child_answers(household, case)
     document = pinned.document
     # Translators: shown after the case reference while the household's questions are walked.
@@ -88,6 +89,8 @@ def walk_session(pinned: Pinned, household: Household, case: ChildCase | None,
         role=household.chair,
         agency="conference",
         answers=answers,
+        # The walk shows the document in the language the household screens show it in.
+        language=language,
         created_at=household.created_at or now,
         updated_at=now,
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 
 from threshold_guide.engine.route import Route, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, Session
 from threshold_guide.models.text import render
@@ -71,22 +72,25 @@ def new_session(
 def check_answers(document: ThresholdDocument, answers: Mapping[str, GivenAnswer]) -> Route:
     """Check every answer names a real question and answer, and the route reaches an outcome.
 
-    Returns the finished route; raises :class:`AnswerError` naming the question otherwise.
+    Returns the finished route; raises :class:`AnswerError` naming the question otherwise,
+    in the interface language (the message is for the person who gave the answers).
     """
     known = [question.id for question in document.questions]
     for question_id, given in answers.items():
         if not document.has_question(question_id):
             raise AnswerError(
-                question_id, "is not a question of this document",
-                did_you_mean(question_id, known) or f"questions: {', '.join(known)}",
+                question_id, _("is not a question of this document"),
+                did_you_mean(question_id, known)
+                or _("questions: {ids}").format(ids=", ".join(known)),
             )
         normalise(document.question(question_id), given.answer)
     route = derive_route(document, {q: g.answer for q, g in answers.items()})
     if route.pending is not None:
         raise AnswerError(
             route.pending.id,
-            "is not answered, so the walk stops before reaching an outcome",
-            "add an answer for it: " + ", ".join(a.id for a in route.pending.answers),
+            _("is not answered, so the walk stops before reaching an outcome"),
+            _("add an answer for it: {answers}").format(
+                answers=", ".join(a.id for a in route.pending.answers)),
         )
     return route
 
@@ -101,15 +105,19 @@ def with_answers(session: Session, answers: Mapping[str, GivenAnswer], now: dt.d
 
 
 def same_outcome_override(document: ThresholdDocument, route: Route,
-                          outcome_id: str) -> str | None:
+                          outcome_id: str, language: str = "en") -> str | None:
     """Why overriding to ``outcome_id`` is refused when the guidance reached that very
     outcome, or None. An override records a judgement that differs from the guidance; one
-    that agrees with it would show as an override that is not one."""
+    that agrees with it would show as an override that is not one.
+
+    In the interface language, the outcome's title in ``language``.
+    """
     reached = route.outcome
     if reached is None or reached.id != outcome_id:
         return None
-    return (f"the guidance already reached '{outcome_id}' ({render(reached.title)}): an "
-            "override must choose a different outcome; agreeing with the guidance needs none")
+    return _("the guidance already reached '{outcome}' ({title}): an override must choose a "
+             "different outcome; agreeing with the guidance needs none").format(
+                 outcome=outcome_id, title=render(reached.title, language))
 
 
 class VoiceError(ValueError):
@@ -124,7 +132,9 @@ def check_voice(document: ThresholdDocument, child_voice: Mapping[str, str],
         known = [prompt.id for prompt in prompts]
         for prompt_id in given:
             if prompt_id not in known:
-                hint = (did_you_mean(prompt_id, known) or f"prompts: {', '.join(known)}"
-                        if known else "this document has none")
-                raise VoiceError(f"{section} '{prompt_id}' is not a prompt of this document "
-                                 f"({hint})")
+                hint = (did_you_mean(prompt_id, known)
+                        or _("prompts: {ids}").format(ids=", ".join(known))
+                        if known else _("this document has none"))
+                raise VoiceError(_("{section} '{prompt}' is not a prompt of this document "
+                                   "({hint})").format(section=section, prompt=prompt_id,
+                                                      hint=hint))

@@ -18,7 +18,7 @@ from typing import Literal
 
 from threshold_guide.engine.route import Step, derive_route
 from threshold_guide.engine.routing import AnswerError, normalise
-from threshold_guide.i18n.catalogue import _, translator
+from threshold_guide.i18n.catalogue import _, ngettext, translator
 from threshold_guide.loading.catalog import Catalog, Entry
 from threshold_guide.models.document import Outcome, ThresholdDocument, version_key
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
@@ -395,19 +395,24 @@ class Repair:
 
     @property
     def notice(self) -> str | None:
-        """What was set aside, for the user; None when nothing was."""
+        """What was set aside, for the user (in the interface language: it is shown at
+        once, while the history keeps its English record); None when nothing was."""
         if not self.reasked and not self.override_removed:
             return None
         ref = self.session.guidance
         parts = []
         if self.reasked:
-            parts.append(
-                f"{len(self.reasked)} saved answer(s) are not answers {ref.id} {ref.version} "
-                f"offers, so those questions will be asked again ({', '.join(self.reasked)})")
+            parts.append(ngettext(
+                "{count} saved answer is not an answer {document} {version} offers, so that "
+                "question will be asked again ({ids}).",
+                "{count} saved answers are not answers {document} {version} offers, so those "
+                "questions will be asked again ({ids}).", len(self.reasked)).format(
+                    document=ref.id, version=ref.version, ids=", ".join(self.reasked)))
         if self.override_removed:
-            parts.append("the override named an outcome this version does not have, so it "
-                         "was removed")
-        return ("; ".join(parts) + ". What was set aside is kept in the session's history.")
+            parts.append(_("The override named an outcome this version does not have, so it "
+                           "was removed."))
+        parts.append(_("What was set aside is kept in the session's history."))
+        return " ".join(parts)
 
 
 def repair_session(session: Session, document: ThresholdDocument, now: dt.datetime) -> Repair:
@@ -425,10 +430,10 @@ def repair_session(session: Session, document: ThresholdDocument, now: dt.dateti
         if document.has_question(question_id):
             try:
                 normalise(document.question(question_id), given.answer)
-            except AnswerError as problem:
+            except AnswerError:
                 reasked.append(question_id)
                 events.append(HistoryEvent(at=now, event=_set_aside(
-                    question_id, given, document, str(problem))))
+                    question_id, given, document)))
                 continue
         answers[question_id] = given
     override = session.override
@@ -451,12 +456,15 @@ def repair_session(session: Session, document: ThresholdDocument, now: dt.dateti
     return Repair(repaired, reasked, override_removed)
 
 
-def _set_aside(question_id: str, given: GivenAnswer, document: ThresholdDocument,
-               problem: str) -> str:
+def _set_aside(question_id: str, given: GivenAnswer, document: ThresholdDocument) -> str:
+    # Said here in English rather than with the AnswerError's words, which are in the
+    # interface language: the history is stored, and stays English.
     chosen = [given.answer] if isinstance(given.answer, str) else given.answer
-    prompt = render(document.question(question_id).prompt)
+    question = document.question(question_id)
+    prompt = render(question.prompt)
+    offered = ", ".join(answer.id for answer in question.answers)
     text = (f"The saved answer to “{prompt}” was set aside to be asked again: it does not "
-            f"fit {document.id} {document.version} ({problem}). It was: "
+            f"fit {document.id} {document.version} (its answers are: {offered}). It was: "
             f"{'; '.join(chosen) or 'nothing ticked'}.")
     if given.note:
         kinds = ", ".join(kind.value for kind in given.evidence)

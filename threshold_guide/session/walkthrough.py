@@ -19,6 +19,7 @@ from threshold_guide.engine.decisions import RuleHit
 from threshold_guide.engine.route import Route, agreeing_route, derive_route
 from threshold_guide.engine.routing import node_targets
 from threshold_guide.engine.walk import Walk
+from threshold_guide.i18n.catalogue import _, ngettext
 from threshold_guide.models.document import (
     EvidenceType,
     Outcome,
@@ -30,7 +31,6 @@ from threshold_guide.models.document import (
 from threshold_guide.models.session import GivenAnswer, Override, Selection, Session
 from threshold_guide.models.summary import Summary
 from threshold_guide.models.text import render
-from threshold_guide.plural import counted
 from threshold_guide.session.creation import same_outcome_override
 from threshold_guide.summary.build import build_summary
 
@@ -38,7 +38,8 @@ VoiceKind = Literal["child_voice", "strengths"]
 
 
 class NotReady(ValueError):
-    """The question on screen cannot be left yet. ``str()`` says what is missing."""
+    """The question on screen cannot be left yet. ``str()`` says what is missing, in the
+    interface language: it is shown at once to the person at the keyboard, never stored."""
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,18 @@ class Progress:
     """Judgement answers on the route that depart from the guidance's suggestion."""
 
     def describe(self, language: str = "en") -> str:
+        """How far, in the interface language; the outcome's title in ``language`` (the
+        session's)."""
         if self.outcome is not None:
-            text = "finished: " + describe_outcome(self.outcome, self.override, language)
+            text = _("finished: {outcome}").format(
+                outcome=describe_outcome(self.outcome, self.override, language))
         else:
-            text = f"{counted(self.answered, 'question')} answered"
+            text = ngettext("{count} question answered", "{count} questions answered",
+                            self.answered)
         if self.departures:
             # A departure is the first thing a reviewer of the list should see.
-            text = f"⚠ {counted(self.departures, 'departure')} · {text}"
+            text = ngettext("⚠ {count} departure · {progress}", "⚠ {count} departures · "
+                            "{progress}", self.departures).format(progress=text)
         return text
 
     def brief(self, language: str = "en") -> str:
@@ -70,8 +76,9 @@ class Progress:
         override, reached = self.override, self.outcome
         if override is None or reached is None or override.id == reached.id:
             return self.describe(language)
-        mark = "⚠ override, LOWER" if override.level < reached.level else "override"
-        return f"{mark}: {render(override.title, language)}"
+        mark = (_("⚠ override, LOWER: {outcome}") if override.level < reached.level
+                else _("override: {outcome}"))
+        return mark.format(outcome=render(override.title, language))
 
 
 @dataclass(frozen=True)
@@ -95,13 +102,16 @@ class DepartureEffect:
 
 def describe_outcome(reached: Outcome, override: Outcome | None, language: str = "en") -> str:
     """The outcome acted on in a few words: an override first, marked as one, then what the
-    guidance reached; an override to a lower level is flagged."""
+    guidance reached; an override to a lower level is flagged. The words are in the
+    interface language, the titles in ``language``."""
     guidance = render(reached.title, language)
     if override is None or override.id == reached.id:
         return guidance
-    lower = "⚠ LOWER than the guidance; " if override.level < reached.level else ""
-    return (f"{render(override.title, language)} (professional-judgement override; {lower}"
-            f"the guidance reached: {guidance})")
+    text = (_("{override} (professional-judgement override; ⚠ LOWER than the guidance; "
+              "the guidance reached: {guidance})") if override.level < reached.level
+            else _("{override} (professional-judgement override; the guidance reached: "
+                   "{guidance})"))
+    return text.format(override=render(override.title, language), guidance=guidance)
 
 
 @dataclass(frozen=True)
@@ -195,13 +205,14 @@ class Walkthrough:
             return None
         given = self.given
         if given is None and question.type is QuestionType.SINGLE:
-            return "Choose an answer first."
+            return _("Choose an answer first.")
         note = question.note
         if note is not None and note.required and not (given and (given.note or "").strip()):
-            return "This question needs a note before you go on: " + render(note.prompt)
+            return _("This question needs a note before you go on: {prompt}").format(
+                prompt=render(note.prompt, self.session.language))
         if self.departs and not (given and (given.departure_reason or "").strip()):
-            return ("Your answer departs from what the guidance suggests. Give your reason "
-                    "before you go on: it is recorded as a professional-judgement departure.")
+            return _("Your answer departs from what the guidance suggests. Give your reason "
+                     "before you go on: it is recorded as a professional-judgement departure.")
         return None
 
     # Changes -------------------------------------------------------------------------
@@ -240,7 +251,7 @@ class Walkthrough:
         given = self.given
         if given is None:
             if question.type is QuestionType.SINGLE:
-                raise NotReady("Choose an answer before writing the note.")
+                raise NotReady(_("Choose an answer before writing the note."))
             given = GivenAnswer(answer=[])
         text = note if note.strip() else None
         kinds = [kind for kind in EvidenceType if kind in evidence]
@@ -255,7 +266,7 @@ class Walkthrough:
         self._on_screen()
         given = self.given
         if given is None or not self.departs:
-            raise NotReady("Only an answer that departs from the suggestion needs a reason.")
+            raise NotReady(_("Only an answer that departs from the suggestion needs a reason."))
         text = reason.strip() or None
         if given.departure_reason == text:
             return self
@@ -317,9 +328,10 @@ class Walkthrough:
     ) -> Walkthrough:
         """Record a professional-judgement override; the reason is required."""
         if not reason.strip():
-            raise NotReady("Give the reason for the override.")
+            raise NotReady(_("Give the reason for the override."))
         self.document.outcome(outcome_id)  # KeyError for an unknown outcome
-        same = same_outcome_override(self.document, self.route, outcome_id)
+        same = same_outcome_override(self.document, self.route, outcome_id,
+                                     self.session.language)
         if same is not None:
             raise NotReady(same[0].upper() + same[1:] + ".")
         override = Override(outcome=outcome_id, reason=reason.strip(), by=by or None, at=now)
@@ -345,7 +357,7 @@ class Walkthrough:
     def _on_screen(self) -> Question:
         question = self.question
         if question is None:
-            raise NotReady("The walk has reached its outcome; go back to change an answer.")
+            raise NotReady(_("The walk has reached its outcome; go back to change an answer."))
         return question
 
     def _with(
@@ -419,7 +431,8 @@ def _distances(document: ThresholdDocument) -> dict[str, tuple[int, int]]:
                 (0, 0) if t.next is None else found.get(t.next, (0, 0)) for t in leads[node]
             ] or [(0, 0)]
             own = 0 if document.is_decision_point(node) else 1
-            found[node] = (own + min(a for a, _ in after), own + max(b for _, b in after))
+            found[node] = (own + min(low for low, _high in after),
+                           own + max(high for _low, high in after))
     if len(_DISTANCES) > 16:
         _DISTANCES.clear()
     _DISTANCES[id(document)] = (document, found)
@@ -429,12 +442,15 @@ def _distances(document: ThresholdDocument) -> dict[str, tuple[int, int]]:
 def describe_selection(
     question: Question, selection: Selection | None, language: str = "en"
 ) -> str:
-    """The answer labels of a selection, in the question's order, or 'nothing ticked'."""
+    """The answer labels of a selection, in the question's order, or 'nothing ticked'.
+
+    The labels are in ``language``, the words for no answer in the interface language.
+    """
     if selection is None:
-        return "not answered"
+        return _("not answered")
     chosen = [selection] if isinstance(selection, str) else selection
     labels = [render(a.label, language) for a in question.answers if a.id in chosen]
-    return "; ".join(labels) if labels else "nothing ticked"
+    return "; ".join(labels) if labels else _("nothing ticked")
 
 
 def reference_warning(reference: str) -> str | None:
@@ -442,6 +458,6 @@ def reference_warning(reference: str) -> str | None:
     words = reference.split()
     if len(words) >= 2 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
                                for w in words):
-        return ("That looks like a name. Use a case or file reference instead: this tool never "
-                "needs the child's name.")
+        return _("That looks like a name. Use a case or file reference instead: this tool "
+                 "never needs the child's name.")
     return None

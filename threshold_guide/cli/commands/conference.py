@@ -33,6 +33,7 @@ from threshold_guide.household.papers_markdown import (
     render_papers_markdown,
 )
 from threshold_guide.household.walk import Pinned, child_session
+from threshold_guide.i18n.catalogue import _
 from threshold_guide.models.explanation import Audience
 from threshold_guide.models.household import Household
 from threshold_guide.models.papers import ConferencePapers
@@ -138,8 +139,9 @@ def _paper_options(parser: argparse.ArgumentParser, *, household_required: bool 
 def _usage(parser: argparse.ArgumentParser) -> object:
     def handler(args: argparse.Namespace) -> int:
         parser.print_help(sys.stderr)
-        raise CommandError("choose a subcommand: run, walk or explain",
-                           "e.g. 'threshold-guide conference run DOC --household FILE'",
+        raise CommandError(_("choose a subcommand: run, walk or explain"),
+                           _("e.g. '{command}'").format(
+                               command="threshold-guide conference run DOC --household FILE"),
                            ExitStatus.USAGE)
 
     return handler
@@ -149,8 +151,10 @@ def load_household(path: Path) -> Household:
     try:
         return read_household(path)
     except HouseholdFileError as problem:
-        raise CommandError(f"{path} cannot be used", "see 'threshold-guide schema --kind "
-                           "household'", ExitStatus.ERROR, problem.diagnostics) from None
+        raise CommandError(_("{path} cannot be used").format(path=path),
+                           _("see '{command}'").format(
+                               command="threshold-guide schema --kind household"),
+                           ExitStatus.ERROR, problem.diagnostics) from None
 
 
 def pin(household: Household, pinned: Pinned, args: argparse.Namespace) -> Household:
@@ -172,11 +176,13 @@ def check_household(pinned: Pinned, household: Household, path: Path, *,
     """Exit 1 naming the child and question when a child's answers cannot be used."""
     document = pinned.document
     if household.guidance is not None and household.guidance.id != document.id:
-        raise CommandError(f"{path}: the household is pinned to {household.guidance.id}, not "
-                           f"{document.id}", "", ExitStatus.ERROR)
+        raise CommandError(_("{path}: the household is pinned to {pinned}, not {document}")
+                           .format(path=path, pinned=household.guidance.id,
+                                   document=document.id), "", ExitStatus.ERROR)
     for decision in decide_household(document, household):
         who = decision.case.child
         if decision.problem:
+            # Nothing to translate: the problem is in the interface language already.
             raise CommandError(f"{path}: {who}: {decision.problem}", "", ExitStatus.ERROR)
         route = decision.route
         if finished and route is not None and route.outcome is None:
@@ -184,13 +190,19 @@ def check_household(pinned: Pinned, household: Household, path: Path, *,
             given = {**household.shared, **decision.case.answers}.get(pending)
             if given is not None and route.pending_suggestion is not None:
                 raise CommandError(
-                    f"{path}: {who}: question '{pending}': the answer departs from what the "
-                    f"guidance suggests ('{route.pending_suggestion.target}') and no reason is "
-                    "recorded", "give departure_reason, or agree with the suggestion",
+                    _("{path}: {child}: question '{question}': the answer departs from what "
+                      "the guidance suggests ('{suggested}') and no reason is recorded").format(
+                          path=path, child=who, question=pending,
+                          suggested=route.pending_suggestion.target),
+                    _("give {field}, or agree with the suggestion").format(
+                        field="departure_reason"),
                     ExitStatus.ERROR)
-            raise CommandError(f"{path}: {who}: the answers stop at question '{pending}' "
-                               "before a decision", "answer it (in 'shared' if it is about "
-                               "the household, else in the child's 'answers')",
+            raise CommandError(_("{path}: {child}: the answers stop at question '{question}' "
+                                 "before a decision").format(path=path, child=who,
+                                                             question=pending),
+                               _("answer it (in '{shared}' if it is about the household, else "
+                                 "in the child's '{answers}')").format(shared="shared",
+                                                                       answers="answers"),
                                ExitStatus.ERROR)
 
 
@@ -205,9 +217,9 @@ def render_paper(pinned: Pinned, household: Household, args: argparse.Namespace)
 
     bilingual = bool(getattr(args, "bilingual", False))
     if bilingual and args.format == "json":
-        raise CommandError("--bilingual writes Markdown or HTML",
-                           "use --format md or --format html, or give --lang for one "
-                           "language in JSON", ExitStatus.USAGE)
+        raise CommandError(_("--bilingual writes Markdown or HTML"),
+                           _("use --format md or --format html, or give --lang for one "
+                             "language in JSON"), ExitStatus.USAGE)
     chosen: str | None = getattr(args, "lang", None)
     languages: tuple[str | None, ...] = BILINGUAL if bilingual else (chosen,)
     papers = []
@@ -240,9 +252,10 @@ def save(path: Path, household: Household) -> None:
     try:
         write_household(path, household)
     except OSError as problem:
-        raise CommandError(f"--save {path}: cannot save the household: "
-                           f"{problem.strerror or problem}; nothing was written",
-                           "free some space, or choose a folder you can write to") from None
+        raise CommandError(_("--save {path}: cannot save the household: {problem}; nothing "
+                             "was written").format(path=path,
+                                                   problem=problem.strerror or problem),
+                           _("free some space, or choose a folder you can write to")) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -271,14 +284,14 @@ def _walk(args: argparse.Namespace) -> int:
     entry = resolve(args)
     pinned = Pinned(entry.document, entry.sha256)
     talk = plain_dialogue()
-    talk.say("If a child is in immediate danger, call the police on 999 now.")
+    talk.say(_("If a child is in immediate danger, call the police on 999 now."))
     if args.household is not None and args.household.exists():
         household = load_household(args.household)
     else:
         try:
             household = start_household(talk, lambda: now(args.at))
         except EndOfInput:
-            raise CommandError("the input ended before the walk started", "",
+            raise CommandError(_("the input ended before the walk started"), "",
                                ExitStatus.ERROR) from None
     # A hand-written YAML file is never overwritten: the walk saves beside the sessions.
     given = args.household if args.household is not None and args.household.suffix == ".json" \
@@ -292,9 +305,10 @@ def _walk(args: argparse.Namespace) -> int:
         try:
             household = create_household(households_dir(), household)
         except OSError as problem:
-            raise CommandError(f"cannot save the household in {households_dir()}: "
-                               f"{problem.strerror or problem}; nothing was written",
-                               "free some space, or give --save FILE") from None
+            raise CommandError(_("cannot save the household in {folder}: {problem}; nothing "
+                                 "was written").format(folder=households_dir(),
+                                                       problem=problem.strerror or problem),
+                               _("free some space, or give --save FILE")) from None
         target = default_path(household)
 
     def keep(current: Household) -> Household:
@@ -307,13 +321,15 @@ def _walk(args: argparse.Namespace) -> int:
     except WalkStopped as stopped:
         resume = f"threshold-guide conference walk {args.document} --plain --household {target}"
         if stopped.quit:
-            note(f"saved to {target}; continue with: {resume}")
+            note(_("saved to {path}; continue with: {command}").format(path=target,
+                                                                       command=resume))
             return ExitStatus.OK
-        raise CommandError("the input ended before every child's decision",
-                           f"everything so far is saved in {target}; continue with: {resume}",
+        raise CommandError(_("the input ended before every child's decision"),
+                           _("everything so far is saved in {path}; continue with: {command}")
+                           .format(path=target, command=resume),
                            ExitStatus.ERROR) from None
     args.household = target
-    talk.say("", "The decision record follows.")
+    talk.say("", _("The decision record follows."))
     emit(render_paper(pinned, household, args), args.output)
     return ExitStatus.OK
 
@@ -342,21 +358,25 @@ def run_explain(args: argparse.Namespace) -> int:
     try:
         case = household.child_case(args.child)
     except KeyError:
-        raise CommandError(f"{args.household}: no child '{args.child}'", "children: " + ", ".join(
-            c.child for c in household.children), ExitStatus.USAGE) from None
+        raise CommandError(_("{path}: no child '{child}'").format(path=args.household,
+                                                                  child=args.child),
+                           _("children: {names}").format(
+                               names=", ".join(c.child for c in household.children)),
+                           ExitStatus.USAGE) from None
     check_household(pinned, household.model_copy(update={"children": [case]}),
                     args.household, finished=True)
     audience = Audience(args.audience)
     reason: str | None = args.confirm_unsafe_share
     family = audience is Audience.FAMILY
     if reason is not None and (not family or not reason.strip()):
-        raise CommandError("--confirm-unsafe-share needs --audience family and a reason",
-                           "leave it out, or say why sharing is safe", ExitStatus.USAGE)
+        raise CommandError(_("--confirm-unsafe-share needs --audience family and a reason"),
+                           _("leave it out, or say why sharing is safe"), ExitStatus.USAGE)
     if family and case.voice.withhold_from_family and not reason:
         raise CommandError(
-            f"{args.household}: {case.child}: what the child said is marked not to be shared "
-            "with the family", "check with the chair and social services; if sharing is safe, "
-            "run again with --confirm-unsafe-share 'REASON'", ExitStatus.ERROR)
+            _("{path}: {child}: what the child said is marked not to be shared with the "
+              "family").format(path=args.household, child=case.child),
+            _("check with the chair and social services; if sharing is safe, run again with "
+              "--confirm-unsafe-share 'REASON'"), ExitStatus.ERROR)
     stamp = now(args.at)
     warn_untranslated(pinned.document, _explain_language(household, family, args))
     session = child_session(pinned, household, case, stamp)
@@ -365,16 +385,17 @@ def run_explain(args: argparse.Namespace) -> int:
                               _explain_language(household, family, args),
                               working_calendar(args), confirm_unsafe_share=reason)
     except UnsafeToShare as problem:
-        raise CommandError(f"{args.household}: {case.child}: {problem}", "run again with "
-                           "--confirm-unsafe-share 'REASON' if sharing is safe",
-                           ExitStatus.ERROR) from None
+        raise CommandError(
+            f"{args.household}: {case.child}: {problem}",
+            _("run again with --confirm-unsafe-share 'REASON' if sharing is safe"),
+            ExitStatus.ERROR) from None
     except (ExplainError, SummaryError, AnswerError) as problem:
         raise CommandError(f"{args.household}: {problem}", "", ExitStatus.ERROR) from None
     if family and case.voice.withhold_from_family and reason:
         explanation = explanation.model_copy(update={"confirmed_unsafe_share": reason})
     if family:
-        note("check with the chair before sharing this with the family "
-             f"({AUDIENCES[audience].name})")
+        note(_("check with the chair before sharing this with the family ({reader})").format(
+            reader=_(AUDIENCES[audience].name)))
     from threshold_guide.cli.commands.explain import _render
 
     emit(_render(explanation, args.format), args.output)

@@ -67,7 +67,9 @@ class HouseholdScreen(BaseScreen):
         Binding("f7", "papers", N_("Papers"), tooltip=N_(
             "The invitation, decision records and agency report outline: read and export")),
         Binding("f2", "add", N_("Add"), tooltip=N_("Add a child (by reference, never a name)")),
-        Binding("f3", "rename", N_("Rename"), tooltip=N_("Rename the child under the cursor")),
+        # Not in the footer (F1 lists it): with it the Welsh keys run past 80 columns.
+        Binding("f3", "rename", N_("Rename"), tooltip=N_("Rename the child under the cursor"),
+                show=False),
         Binding("delete", "remove", N_("Remove"), tooltip=N_(
             "Remove the child under the cursor (asks first)")),
         Binding("f10", "home", N_("Close"), tooltip=N_(

@@ -30,7 +30,8 @@ class HouseholdQuestionScreen(QuestionScreen):
 
     def _subtitle(self) -> str:
         ref = self.household.reference or _("no reference")
-        part = self.child or _("the whole household")
+        # The short word: the header has room for about 60 characters at 80 columns.
+        part = self.child or _("household")
         return _("Conference · {reference} · {child}").format(reference=ref, child=part)
 
     def walk_ended(self, state: Walkthrough) -> bool:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList, Static
 
 from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.follow_through import DatedStepInfo
@@ -25,7 +25,9 @@ class StepDoneModal(BaseModal[str]):
         self.steps = steps
 
     def compose_body(self) -> ComposeResult:
-        yield Label(_("Which step has been done? It is recorded as done now. (Enter chooses)"))
+        # A Static, not a Label: a Label does not wrap, and the Welsh is wider than the dialog.
+        yield Static(_("Which step has been done? It is recorded as done now. (Enter "
+                       "chooses)"), markup=False)
         yield CursorList([Row(step.id, _("{step} (by {due})").format(
                               step=step.label, due=step.due_text), f"{i}.")
                           for i, step in enumerate(self.steps, start=1)],

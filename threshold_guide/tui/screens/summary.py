@@ -156,7 +156,9 @@ class SummaryScreen(BaseScreen):
     def _audience_chosen(self, audience: Audience | None) -> None:
         if audience is None:
             return
-        risks = family_risks(self.state.document, self.state.session)
+        # The question and answer as the session's language shows them.
+        risks = family_risks(self.state.document, self.state.session,
+                             self.state.session.language)
         if audience is Audience.FAMILY and risks:
             self.app.push_screen(FamilyShareModal(risks), self._family_confirmed)
             return
