@@ -14,7 +14,7 @@ from threshold_guide.deadlines.ics import ics_text
 from threshold_guide.deadlines.working_days import due_text
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.household.walk import Pinned, child_session
-from threshold_guide.i18n.catalogue import N_, translator
+from threshold_guide.i18n.catalogue import N_, _, translator
 from threshold_guide.loading.catalog import Catalog
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.due import DueList, Skipped
@@ -164,7 +164,7 @@ def render_text(listing: DueList, language: str = "en") -> str:
 def run(args: argparse.Namespace) -> int:
     listing = collect(args)
     for item in listing.skipped:
-        note(f"skipped {item.file}: {item.reason}")
+        note(_("skipped {file}: {reason}").format(file=item.file, reason=item.reason))
     language = output_language(args)
     if args.format == "json":
         text = render_json(listing)
