@@ -110,3 +110,45 @@ def test_due_lists_each_childs_conference_dates(capsys: Capture, tmp_path: Path)
     ics = capsys.readouterr().out
     assert f"{household_id}.childa.first-review@threshold-guide" in ics
     assert "hide under the bed" not in ics and "Four fingertip" not in ics
+
+
+def _saved_and_moved(capsys: Capture, tmp_path: Path, *lang: str,
+                     language: str | None = None) -> str:
+    guidance = newer_guidance(tmp_path / "guidance")
+    saved = tmp_path / "case.json"
+    assert main(["conference", "run", "wales-registration", "--version", "1.0.0",
+                 "--household", str(THREE), "--guidance", str(guidance), "--at", AT,
+                 "--save", str(saved)]) == 0
+    if language is not None:
+        data = json.loads(saved.read_text())
+        data["language"] = language
+        saved.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["upgrade", str(saved), "--guidance", str(guidance), "--to", "1.1.0",
+                 "-o", str(tmp_path / "moved.json"), "--at", "2026-11-20T09:00:00Z",
+                 *lang]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_household_upgrade_report_comes_in_welsh_with_lang_cy(capsys: Capture,
+                                                                   tmp_path: Path) -> None:
+    report = _saved_and_moved(capsys, tmp_path, "--lang", "cy")
+    assert "Symudwyd aelwyd" in report and "Atebion yr aelwyd:" in report
+    assert "Gofynnwch eto: parenting-capacity." in report
+    assert "Child A: " in report and "o'u hatebion eu hunain wedi'u cadw" in report
+    assert "Cofnodir popeth na throsglwyddwyd yn hanes yr aelwyd." in report
+    assert "Mae'r canlyniad yn newid" in report  # the child's decision, as sessions say it
+    for english in ("Moved household", "Household answers", "not carried over", "Ask again",
+                    "recorded in the household"):
+        assert english not in report
+
+
+def test_the_household_upgrade_report_defaults_to_the_households_language(
+        capsys: Capture, tmp_path: Path) -> None:
+    assert "Symudwyd aelwyd" in _saved_and_moved(capsys, tmp_path, language="cy")
+
+
+def test_the_household_upgrade_report_is_english_by_default(capsys: Capture,
+                                                            tmp_path: Path) -> None:
+    report = _saved_and_moved(capsys, tmp_path)
+    assert "Moved household" in report and "Ask again: parenting-capacity." in report

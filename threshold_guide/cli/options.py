@@ -25,6 +25,7 @@ from threshold_guide.loading.catalog import (
     resolve_file,
 )
 from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.models.household import Household
 from threshold_guide.models.session import Session
 from threshold_guide.models.text import DEFAULT_LANGUAGE, language_coverage
 from threshold_guide.paths import GUIDANCE_ENV, guidance_dirs
@@ -76,9 +77,10 @@ def _language_list() -> str:
     return ", ".join(f"{code} ({name})" for code, name in INTERFACE_LANGUAGES.items())
 
 
-def output_language(args: argparse.Namespace, session: Session | None = None) -> str:
-    """The language of what a command writes: --lang, else the session's language (for
-    commands that read one), else English."""
+def output_language(args: argparse.Namespace,
+                    session: Session | Household | None = None) -> str:
+    """The language of what a command writes: --lang, else the session's (or household's)
+    language (for commands that read one), else English."""
     given: str | None = getattr(args, "lang", None)
     if given:
         return given

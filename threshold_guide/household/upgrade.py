@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 from threshold_guide.engine.route import derive_route
 from threshold_guide.engine.routing import AnswerError
+from threshold_guide.i18n.catalogue import translator
 from threshold_guide.models.document import Outcome, ThresholdDocument
 from threshold_guide.models.household import Household
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
+from threshold_guide.models.text import DEFAULT_LANGUAGE
 from threshold_guide.session.upgrade import Upgrade, upgrade_session
 
 
@@ -36,7 +38,10 @@ class ChildUpgrade:
     departs: list[str] = field(default_factory=list)
     """Kept judgement answers that now depart from the suggestion with no reason."""
     outcome_change: str | None = None
-    """The change of the child's decision, in a sentence; None when unchanged."""
+    """The change of the child's decision, in an English sentence (as the history records
+    it); None when unchanged."""
+    outcomes: Upgrade | None = None
+    """The child's decision before and after the move, to say the change in any language."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,8 @@ def upgrade_household(household: Household, old: ThresholdDocument | None,
         own = {q: given for q, given in moved.session.answers.items() if q in case.answers}
         before = _outcome(old, {**household.shared, **case.answers})
         after = _outcome(new, {**shared.session.answers, **own})
-        change = Upgrade(moved.session, outcome_before=before,
-                         outcome_after=after).outcome_change()
+        change_of = Upgrade(moved.session, outcome_before=before, outcome_after=after)
+        change = change_of.outcome_change()
         own_change = moved.outcome_change()
         for event in moved.session.history[1:]:
             if event.event in shared_texts or event.event == own_change:
@@ -113,7 +118,7 @@ def upgrade_household(household: Household, old: ThresholdDocument | None,
             child=case.child, kept=[q for q in case.answers if q in own], dropped=dropped,
             reasked=[q for q in moved.reasked if q in case.answers],
             departs=[q for q in moved.departs if q not in shared.departs],
-            outcome_change=change))
+            outcome_change=change, outcomes=change_of))
         children.append(case.model_copy(update={"answers": own}))
     moved_household = household.model_copy(update={
         "guidance": GuidanceRef(id=new.id, version=new.version, sha256=new_sha256),
@@ -125,25 +130,39 @@ def upgrade_household(household: Household, old: ThresholdDocument | None,
     return HouseholdUpgrade(moved_household, shared, results)
 
 
-def upgrade_report(result: HouseholdUpgrade, ref: GuidanceRef) -> str:
-    """What moving did, for the chair (plain text, one line each)."""
+def upgrade_report(result: HouseholdUpgrade, ref: GuidanceRef,
+                   language: str = DEFAULT_LANGUAGE) -> str:
+    """What moving did, for the chair (plain text, a line each), in ``language``."""
+    tr = translator(language)
     new = result.household.guidance
     assert new is not None
     shared = result.shared
-    lines = [f"Moved household {result.household.household_id or result.household.reference} "
-             f"from {ref.id} {ref.version} to {new.version}.",
-             f"Household answers: {len(shared.kept)} kept, {len(shared.dropped)} not carried "
-             "over" + (f"; ask again: {', '.join(shared.reasked)}" if shared.reasked else "")
-             + "."]
+    lines = [tr.gettext("Moved household {household} from {document} {old_version} to "
+                        "{new_version}.").format(
+                            household=result.household.household_id
+                            or result.household.reference,
+                            document=ref.id, old_version=ref.version, new_version=new.version),
+             tr.gettext("Household answers: {kept} kept, {dropped} not carried over.").format(
+                 kept=len(shared.kept), dropped=len(shared.dropped))]
+    if shared.reasked:
+        lines.append("  " + tr.gettext("Ask again: {questions}.").format(
+            questions=", ".join(shared.reasked)))
     for child in result.children:
-        line = (f"{child.child}: {len(child.kept)} of their own answers kept, "
-                f"{len(child.dropped)} not carried over")
+        lines.append(tr.gettext("{child}: {kept} of their own answers kept, {dropped} not "
+                                "carried over.").format(
+                                    child=child.child, kept=len(child.kept),
+                                    dropped=len(child.dropped)))
         if child.reasked:
-            line += f"; ask again: {', '.join(child.reasked)}"
+            lines.append("  " + tr.gettext("Ask again: {questions}.").format(
+                questions=", ".join(child.reasked)))
         if child.departs:
-            line += f"; departs from the suggestion with no reason: {', '.join(child.departs)}"
-        lines.append(line + ".")
-        if child.outcome_change is not None:
-            lines.append(f"  {child.outcome_change}")
-    lines.append("Everything not carried over is recorded in the household's history.")
+            lines.append("  " + tr.gettext(
+                "Departs from the suggestion with no reason: {questions}.").format(
+                    questions=", ".join(child.departs)))
+        change = (child.outcomes.outcome_change(language) if child.outcomes is not None
+                  else child.outcome_change)
+        if change is not None:
+            lines.append(f"  {change}")
+    lines.append(tr.gettext("Everything not carried over is recorded in the household's "
+                            "history."))
     return "\n".join(lines) + "\n"

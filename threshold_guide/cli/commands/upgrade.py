@@ -133,7 +133,7 @@ def run_household(args: argparse.Namespace) -> int:
                "kept where the question and answer still exist").format(
                    document=ref.id, version=ref.version, content=sha[:12]))
     result = upgrade_household(household, old, target.document, target.sha256, now(args.at))
-    report = household_report(result, ref)
+    report = household_report(result, ref, output_language(args, household))
     text = render_json(result.household)
     _write(args.output, text, report)
     return ExitStatus.OK
