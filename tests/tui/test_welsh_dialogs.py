@@ -1,6 +1,7 @@
 """The remaining screens in Welsh at 80x24: the loading screen, the changed-guidance choice
-on resume, the dated-step and "when" dialogs, the family-share check, and the household's
-question, papers, add-a-child and family-invitation screens.
+on resume, the dated-step and "when" dialogs, the family-share check, the household's
+question, papers, add-a-child and family-invitation screens, and on the shipped Welsh
+wales-duty-to-report 2.1.0 a question's note box, its definitions and the child's voice.
 
 Snapshots (pytest-textual-snapshot) of each, and a check that nothing is cut off: every
 key in the footer and every button label shown whole, and the 999 line. Update with
@@ -35,17 +36,20 @@ from threshold_guide.tui.screens.confirm import ConfirmModal
 from threshold_guide.tui.screens.family_share import FamilyShareModal
 from threshold_guide.tui.screens.household import HouseholdScreen
 from threshold_guide.tui.screens.household_question import HouseholdQuestionScreen
+from threshold_guide.tui.screens.info import InfoModal
 from threshold_guide.tui.screens.loading import LoadingScreen
 from threshold_guide.tui.screens.papers import PapersScreen
+from threshold_guide.tui.screens.question import QuestionScreen
 from threshold_guide.tui.screens.response import ResponseModal
 from threshold_guide.tui.screens.resume import ResumeModal
 from threshold_guide.tui.screens.step_done import StepDoneModal
+from threshold_guide.tui.screens.voice import VoiceScreen
 
 from ..conftest import CYMRAEG
 from .conftest import NOW
 from .driver import SIZE, run, settle
 from .test_household_snapshots import saved_household
-from .test_snapshots import steady_cursors
+from .test_snapshots import saved_session, steady_cursors
 from .test_welsh import TO_JUDGE, cut_off, screen_text
 
 SnapCompare = Callable[..., bool]
@@ -53,6 +57,16 @@ Step = Callable[[Pilot[int]], Any]
 EXPORTS = Path("/home/practitioner/threshold-guide/exports")
 TO_REPORT = {"danger": "no", "told": "yes", "signs": [], "judge": "yes"}
 """The child told (marked, in 2.1.0, as not to be shared with the family yet): report."""
+AT_HOW = {"immediate-danger": "no-danger", "who-is-asking": "education-dsp",
+          "urgency": "not-urgent"}
+"""On the shipped wales-duty-to-report 2.1.0: up to how the concern arose, a question with
+definitions whose answer takes a note."""
+DONE = {**AT_HOW, "how-concern-arose": "i-observed", "indicators": ["physical"],
+        "situation": "none-of-these", "possible-crime": "no-crime", "impact": "some-effect",
+        "other-children": "no-others", "chronology": "nothing-earlier",
+        "reasonable-cause": "yes-cause", "care-support-needs": "has-needs",
+        "parents-informed": "safe-to-tell", "concern-about-staff": "not-about-practitioner"}
+"""The same walk finished: a report."""
 
 
 @pytest.fixture(autouse=True)
@@ -157,6 +171,9 @@ SCREENS: dict[str, tuple[str, list[Step], type[Screen[Any]]]] = {
     "household papers": ("household", [_keys(*RESUME, "f7")], PapersScreen),
     "add a child": ("household", [_keys(*RESUME, "f2")], ChildRefModal),
     "family invitation": ("household", [_keys(*RESUME, "f7", "2")], ConfirmModal),
+    "note box": ("at a note", [_keys(*RESUME, "3", "tab")], QuestionScreen),
+    "definitions": ("at a note", [_keys(*RESUME, "f2")], InfoModal),
+    "child's voice": ("walk done", [_keys(*RESUME, "f6")], VoiceScreen),
 }
 SNAPSHOT_ELSEWHERE: dict[str, tuple[str, list[Step], type[Screen[Any]]]] = {
     # Pictured in test_household_snapshots.py; checked here for anything cut off.
@@ -175,6 +192,11 @@ def welsh_app(request: pytest.FixtureRequest, make_app: Callable[..., ThresholdA
         save(reported().model_copy(update={"language": "cy"}), data_dir / "sessions")
         return make_app(guidance=[FIXTURES], clock=lambda: CHASE_AT,
                         store=SessionStore(data_dir / "sessions"), language="cy")
+    if saved in ("at a note", "walk done"):
+        saved_session(data_dir, shipped_catalog, "2.1.0", AT_HOW if saved == "at a note" else
+                      DONE, language="cy",
+                      child_voice={"own-words": "Dw i ddim eisiau mynd adref"})
+        return make_app(export_dir=EXPORTS, language="cy")
     if saved in ("household", "unfinished household"):
         _welsh_household(data_dir, shipped_catalog, finished=saved == "household")
         return make_app(export_dir=EXPORTS, language="cy")
@@ -214,13 +236,19 @@ def test_welsh_snapshot(name: str, snap_compare: SnapCompare, welsh_app: Thresho
     assert snap_compare(welsh_app, run_before=run_before, terminal_size=SIZE)
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _cut_off(screen: Screen[Any], whole: str) -> list[str]:
     """As :func:`tests.tui.test_welsh.cut_off`, for what is in view: a button or label
     scrolled below the fold of a long page is not cut off, one in view must show whole. A
-    Label does not wrap, so one wider than its dialog loses its end."""
+    Label sized to one line loses the end of a text wider than its dialog; one given the
+    height may wrap, so its words are read across the lines of its own region."""
     found = [problem for problem in cut_off(screen)
              if not problem.startswith("button ")]  # checked below, in view only
     shown = screen._compositor.visible_widgets
+    rows = whole.split("\n")
     for widget in [*screen.query(Button), *screen.query(Label)]:
         text = str(widget.label if isinstance(widget, Button) else widget.render())
         seen = shown.get(widget)
@@ -229,7 +257,9 @@ def _cut_off(screen: Screen[Any], whole: str) -> list[str]:
         region, clip = seen
         # Scrolled off at the top or bottom: out of view. Clipped at the side: cut off.
         in_view = clip.y <= region.y and region.bottom <= clip.bottom
-        if in_view and text not in whole:
+        wrapped = _words(" ".join(row[region.x:region.right]
+                                  for row in rows[region.y:region.bottom]))
+        if in_view and text not in whole and _words(text) not in wrapped:
             found.append(f"{type(widget).__name__} {widget.id}: {text!r}")
     return found
 
