@@ -96,8 +96,10 @@ class QuestionScreen(BaseScreen):
         ref = self.state.session.reference or _("no reference")
         if self.vignette is not None:  # the case is one key away on every question
             return _("Exercise · {reference} · F7 the case").format(reference=ref)
+        # The case and the version first: at 80 columns a long document title is what the
+        # header cuts short, never the reference the practitioner is working on.
         title = render(self.state.document.title, self.state.session.language)
-        return f"{title} {self.state.document.version} · {ref}"
+        return f"{ref} · {self.state.document.version} · {title}"
 
     # Showing ----------------------------------------------------------------------------
 
