@@ -14,14 +14,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from threshold_guide.engine.route import derive_route
-from threshold_guide.engine.routing import AnswerError
 from threshold_guide.i18n.catalogue import translator
-from threshold_guide.models.document import Outcome, ThresholdDocument
+from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.household import Household
 from threshold_guide.models.session import GivenAnswer, GuidanceRef, HistoryEvent, Session
 from threshold_guide.models.text import DEFAULT_LANGUAGE
-from threshold_guide.session.upgrade import Upgrade, upgrade_session
+from threshold_guide.session.upgrade import Upgrade, outcome_of, upgrade_session
 
 
 @dataclass(frozen=True)
@@ -63,15 +61,6 @@ def _session(household: Household, answers: Mapping[str, GivenAnswer]) -> Sessio
                    answers=dict(answers), created_at=moment, updated_at=moment)
 
 
-def _outcome(document: ThresholdDocument | None,
-             answers: Mapping[str, GivenAnswer]) -> Outcome | None:
-    if document is None:
-        return None
-    try:
-        return derive_route(document, {q: g.answer for q, g in answers.items()}).outcome
-    except (AnswerError, KeyError, ValueError):
-        return None
-
 
 def upgrade_household(household: Household, old: ThresholdDocument | None,
                       new: ThresholdDocument, new_sha256: str,
@@ -102,8 +91,8 @@ def upgrade_household(household: Household, old: ThresholdDocument | None,
         merged = {**shared.session.answers, **case.answers}
         moved = upgrade_session(_session(household, merged), old, new, new_sha256, now)
         own = {q: given for q, given in moved.session.answers.items() if q in case.answers}
-        before = _outcome(old, {**household.shared, **case.answers})
-        after = _outcome(new, {**shared.session.answers, **own})
+        before = outcome_of(old, {**household.shared, **case.answers})
+        after = outcome_of(new, {**shared.session.answers, **own})
         change_of = Upgrade(moved.session, outcome_before=before, outcome_after=after)
         change = change_of.outcome_change()
         own_change = moved.outcome_change()

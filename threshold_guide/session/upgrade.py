@@ -271,8 +271,8 @@ def upgrade_session(
             at=now, event=f"The override to outcome '{override.outcome}' was removed because "
             f"that outcome changed. Its reason was: {override.reason}",
         ))
-    before = _outcome(old, session.answers)
-    after = _outcome(new, answers)
+    before = outcome_of(old, session.answers)
+    after = outcome_of(new, answers)
     probe = Upgrade(session, outcome_before=before, outcome_after=after)
     change = probe.outcome_change()
     if change is not None:  # the most important, so next after the move itself
@@ -300,7 +300,7 @@ def departures_without_reason(
             if not (answers[step.question.id].departure_reason or "").strip()]
 
 
-def _outcome(document: ThresholdDocument | None,
+def outcome_of(document: ThresholdDocument | None,
              answers: Mapping[str, GivenAnswer]) -> Outcome | None:
     """Where ``answers`` lead in ``document``; None if they stop short or do not fit."""
     if document is None:
