@@ -74,6 +74,21 @@ def _text_fields(model: type[BaseModel]) -> frozenset[str]:
                      if _is_text(field.annotation, field.metadata))
 
 
+@functools.cache
+def _mapping_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Text fields whose value is a mapping of keys to texts (e.g. a scenario's ``why``),
+    not one text's language mapping."""
+    def is_mapping(annotation: Any) -> bool:
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        if origin is dict:
+            return _is_text(args[1])
+        if origin is Annotated:  # Text itself is one text, whatever its inner union holds
+            return not _is_text(annotation) and is_mapping(args[0])
+        return any(is_mapping(arg) for arg in args)
+    return frozenset(name for name in _text_fields(model)
+                     if is_mapping(model.model_fields[name].annotation))
+
+
 def text_fields(model: type[BaseModel]) -> frozenset[str]:
     """The names of ``model``'s fields that hold texts (alone, optional, in a list or as
     the values of a mapping)."""
@@ -90,15 +105,23 @@ def language_coverage(model: BaseModel, language: str) -> tuple[int, int]:
         if isinstance(item, list | tuple):
             stack.extend(item)
             continue
+        if isinstance(item, dict):  # e.g. a scenario's per-version variants
+            stack.extend(item.values())
+            continue
         if not isinstance(item, BaseModel):
             continue
         fields = _text_fields(type(item))
+        mappings = _mapping_fields(type(item))
         for name in type(item).model_fields:
             value = getattr(item, name)
             if name not in fields:
                 stack.append(value)
                 continue
-            for text in value if isinstance(value, list) else [value]:
+            if name in mappings:
+                found = list(value.values())
+            else:
+                found = value if isinstance(value, list) else [value]
+            for text in found:
                 if text and isinstance(text, str | dict):  # an empty text needs no translation
                     texts += 1
                     has = (language in text) if isinstance(text, dict) else (
