@@ -19,7 +19,7 @@ from threshold_guide.household.decisions import (
 )
 from threshold_guide.household.walk import Pinned, child_session, household_question_ids
 from threshold_guide.i18n.catalogue import N_, translator
-from threshold_guide.models.document import ThresholdDocument
+from threshold_guide.i18n.unchecked import unchecked_notice
 from threshold_guide.models.household import CATEGORY_LABELS, Household, View
 from threshold_guide.models.papers import (
     AgencyReport,
@@ -253,14 +253,3 @@ def build_papers(pinned: Pinned, household: Household, paper: str, at: dt.dateti
     )
 
 
-def unchecked_notice(document: ThresholdDocument, language: str) -> str | None:
-    """In a language whose text of the document no fluent reviewer has checked: a notice
-    saying so, in that language; None in English or once checked."""
-    if language == "en":
-        return None
-    review = document.translations.get(language)
-    if review is not None and review.checked:
-        return None
-    return translator(language).gettext(
-        "This Welsh text has not yet been checked by a fluent Welsh-speaking safeguarding "
-        "reviewer.")
