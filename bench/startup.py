@@ -187,7 +187,8 @@ def shipped_latencies(app: list[str], root: Path, moves: int) -> list[float]:
     help text, a note box and a checklist-sized screen, not the bench's short questions."""
     env = environment(fresh_data(root, "shipped"))
     terminal = Terminal(app, env)
-    first, second = "Is the child in immediate danger", "How did this concern come to you"
+    # The current version's first two questions (2.0.0's wording, English interface).
+    first, second = "in immediate danger now", "Who are you, and where do you work"
     try:
         terminal.wait_for("Start walk")
         terminal.drain()

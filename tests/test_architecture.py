@@ -73,6 +73,8 @@ def test_wheel_carries_the_guidance_and_finds_it_without_a_checkout(
     assert f"{shipped}guidance/wales-significant-harm/1.0.0.yaml" in built_wheel.names
     assert f"{shipped}guidance/wales-significant-harm/2.0.0.yaml" in built_wheel.names
     assert f"{shipped}scenarios/dtr-10-never-been-born.yaml" in built_wheel.names
+    # The compiled Welsh catalogue the app reads at run time.
+    assert "threshold_guide/locale/cy/LC_MESSAGES/threshold_guide.mo" in built_wheel.names
     # Run from an empty folder with only the unpacked wheel on the path: no checkout nearby.
     probe = (
         "import sys; from threshold_guide.paths import shipped_guidance; "

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import functools
 import gettext as _gettext
+import os
 from dataclasses import dataclass
-from importlib import resources
 
 from threshold_guide.i18n.languages import DEFAULT_LANGUAGE
 
@@ -33,10 +33,12 @@ DOMAIN = "threshold_guide"
 def _translations(language: str) -> _gettext.NullTranslations:
     if language == DEFAULT_LANGUAGE:
         return _gettext.NullTranslations()
-    compiled = resources.files("threshold_guide").joinpath(
-        "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
+    # A plain path beside the package (installed as package data), not importlib.resources:
+    # this runs before the app's first frame, and that import costs more than the lookup.
+    compiled = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                            "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
     try:
-        with compiled.open("rb") as handle:
+        with open(compiled, "rb") as handle:
             return _gettext.GNUTranslations(handle)
     except FileNotFoundError:
         # A language the catalogue lacks: English words, never an error. Callers that let
