@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import functools
 import gettext as _gettext
-import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from threshold_guide.i18n.languages import DEFAULT_LANGUAGE
 
@@ -35,10 +35,9 @@ def _translations(language: str) -> _gettext.NullTranslations:
         return _gettext.NullTranslations()
     # A plain path beside the package (installed as package data), not importlib.resources:
     # this runs before the app's first frame, and that import costs more than the lookup.
-    compiled = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                            "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
+    compiled = Path(__file__).resolve().parent.parent / "locale" / language / "LC_MESSAGES"
     try:
-        with open(compiled, "rb") as handle:
+        with (compiled / f"{DOMAIN}.mo").open("rb") as handle:
             return _gettext.GNUTranslations(handle)
     except FileNotFoundError:
         # A language the catalogue lacks: English words, never an error. Callers that let
