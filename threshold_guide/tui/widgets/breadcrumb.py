@@ -46,8 +46,10 @@ class Breadcrumb(Widget):
                 left = _("{fewest} to {most} more to the outcome").format(
                     fewest=fewest, most=most)
             answered = len(state.route.steps)
-            self._status = _("Question {number} · {left} · {answered} answered").format(
-                number=number, left=left, answered=answered)
+            # Counted: Welsh says one answer ("wedi'i ateb") unlike several ("wedi'u hateb").
+            self._status = ngettext("Question {number} · {left} · {count} answered",
+                                    "Question {number} · {left} · {count} answered",
+                                    answered).format(number=number, left=left)
         self.refresh()
 
     def render(self) -> Text:
