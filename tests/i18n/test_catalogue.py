@@ -45,3 +45,15 @@ def test_the_interface_language_is_what_the_module_functions_speak(
 
 def test_placeholder_check_names_a_changed_placeholder() -> None:
     assert workflow._placeholders("{count} o {total:d} llwybr") == {"count", "total"}
+
+
+def test_the_family_reads_in_the_familys_language_where_it_is_recorded() -> None:
+    from types import SimpleNamespace
+
+    from threshold_guide.i18n.languages import reader_language
+
+    recorded = SimpleNamespace(language="en", family_language="cy")
+    unrecorded = SimpleNamespace(language="cy", family_language=None)
+    assert reader_language(recorded, family=True) == "cy"
+    assert reader_language(recorded, family=False) == "en"
+    assert reader_language(unrecorded, family=True) == "cy"

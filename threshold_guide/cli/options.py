@@ -16,7 +16,7 @@ from threshold_guide.cli.console import CommandError, note
 from threshold_guide.cli.folders import guidance_folder
 from threshold_guide.exit_status import ExitStatus
 from threshold_guide.i18n.catalogue import _, ngettext
-from threshold_guide.i18n.languages import INTERFACE_LANGUAGES
+from threshold_guide.i18n.languages import INTERFACE_LANGUAGES, reader_language
 from threshold_guide.loading.catalog import (
     Catalog,
     Entry,
@@ -78,13 +78,17 @@ def _language_list() -> str:
 
 
 def output_language(args: argparse.Namespace,
-                    session: Session | Household | None = None) -> str:
+                    session: Session | Household | None = None, *,
+                    family: bool = False) -> str:
     """The language of what a command writes: --lang, else the session's (or household's)
-    language (for commands that read one), else English."""
+    language for its reader (the family's language for the family, see
+    :func:`~threshold_guide.i18n.languages.reader_language`), else English."""
     given: str | None = getattr(args, "lang", None)
     if given:
         return given
-    return session.language if session is not None else DEFAULT_LANGUAGE
+    if session is None:
+        return DEFAULT_LANGUAGE
+    return reader_language(session, family=family)
 
 
 def add_document_arguments(parser: argparse.ArgumentParser) -> None:

@@ -19,6 +19,7 @@ from threshold_guide.household.decisions import (
 )
 from threshold_guide.household.walk import Pinned, child_session, household_question_ids
 from threshold_guide.i18n.catalogue import N_, translator
+from threshold_guide.i18n.languages import reader_language
 from threshold_guide.i18n.unchecked import unchecked_notice
 from threshold_guide.models.household import CATEGORY_LABELS, Household, View
 from threshold_guide.models.papers import (
@@ -205,9 +206,7 @@ def _report_outline(household: Household, agency: str, language: str) -> AgencyR
 def paper_language(household: Household, paper: str, audience: str) -> str:
     """The language a paper comes in by default: the family's invitation in the family's
     language where it is recorded, every other paper in the household's ``language``."""
-    if paper == "invitation" and audience == "family" and household.family_language:
-        return household.family_language
-    return household.language
+    return reader_language(household, family=paper == "invitation" and audience == "family")
 
 
 def build_papers(pinned: Pinned, household: Household, paper: str, at: dt.datetime, *,

@@ -16,6 +16,7 @@ from threshold_guide.cli.options import (
     Commands,
     add_document_arguments,
     now,
+    output_language,
     parse_time,
     resolve,
     warn_untranslated,
@@ -334,16 +335,6 @@ def _walk(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
-def _explain_language(household: Household, family: bool, args: argparse.Namespace) -> str:
-    """--lang, else the family's language for the family, else the household's."""
-    chosen: str | None = getattr(args, "lang", None)
-    if chosen:
-        return chosen
-    if family and household.family_language:
-        return household.family_language
-    return household.language
-
-
 def run_explain(args: argparse.Namespace) -> int:
     from threshold_guide.cli.follow_up import working_calendar
 
@@ -378,11 +369,12 @@ def run_explain(args: argparse.Namespace) -> int:
             _("check with the chair and social services; if sharing is safe, run again with "
               "--confirm-unsafe-share 'REASON'"), ExitStatus.ERROR)
     stamp = now(args.at)
-    warn_untranslated(pinned.document, _explain_language(household, family, args))
+    language = output_language(args, household, family=family)
+    warn_untranslated(pinned.document, language)
     session = child_session(pinned, household, case, stamp)
     try:
         explanation = explain(pinned.document, pinned.sha256, session, audience, stamp,
-                              _explain_language(household, family, args),
+                              language,
                               working_calendar(args), confirm_unsafe_share=reason)
     except UnsafeToShare as problem:
         raise CommandError(

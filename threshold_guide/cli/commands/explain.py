@@ -9,6 +9,7 @@ from threshold_guide.cli.console import CommandError, emit, note
 from threshold_guide.cli.options import (
     Commands,
     now,
+    output_language,
     parse_time,
     warn_untranslated,
 )
@@ -25,7 +26,6 @@ from threshold_guide.explain import (
 )
 from threshold_guide.i18n.catalogue import N_, _
 from threshold_guide.models.explanation import Audience, Explanation
-from threshold_guide.models.session import Session
 from threshold_guide.render.bilingual import side_by_side_html, side_by_side_markdown
 from threshold_guide.render.pages import explanation_html, explanation_title
 from threshold_guide.storage.session_file import read_session_file
@@ -113,17 +113,6 @@ def _render(explanation: Explanation, form: str) -> str:
     return render_explanation_markdown(explanation)
 
 
-def language_for(args: argparse.Namespace, session: Session, audience: Audience) -> str:
-    """--lang if given; else the family's language for the family version, and the
-    session's language for every other reader."""
-    chosen: str | None = getattr(args, "lang", None)
-    if chosen:
-        return chosen
-    if audience is Audience.FAMILY and session.family_language:
-        return session.family_language
-    return session.language
-
-
 def _bilingual(welsh: Explanation, english: Explanation, form: str) -> str:
     first, second = (render_explanation_markdown(e) for e in (welsh, english))
     if form == "html":
@@ -144,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_("--bilingual writes Markdown or HTML, not JSON"),
                            _("use --format md or --format html, or leave out --bilingual"),
                            ExitStatus.USAGE)
-    language = language_for(args, session, audience)
+    language = output_language(args, session, family=audience is Audience.FAMILY)
     reason: str | None = args.confirm_unsafe_share
     if reason is not None and audience is not Audience.FAMILY:
         raise CommandError(_("--confirm-unsafe-share is only for --audience family"),

@@ -13,6 +13,7 @@ from threshold_guide.deadlines.working_days import ENGLAND_AND_WALES, WorkingCal
 from threshold_guide.engine.routing import AnswerError
 from threshold_guide.explain import ExplainError, explain, render_explanation_markdown
 from threshold_guide.i18n.catalogue import N_, _
+from threshold_guide.i18n.languages import reader_language
 from threshold_guide.models.explanation import Audience, Explanation
 from threshold_guide.session.walkthrough import Walkthrough
 from threshold_guide.storage.exports import ExplanationExported, export_explanation
@@ -54,8 +55,7 @@ class ExplanationScreen(BaseScreen):
         self.query_one("#export-line").display = False
         session = self.state.session
         # The family reads it in their language, when recorded; partners in the walk's.
-        language = (session.family_language or session.language
-                    if self.audience is Audience.FAMILY else session.language)
+        language = reader_language(session, family=self.audience is Audience.FAMILY)
         try:
             # Stamped once, when opened: the export then says exactly what is on screen.
             self.explanation = explain(self.state.document, self.state.sha256,
