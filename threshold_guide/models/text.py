@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+import types
 import typing
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field
@@ -74,57 +76,72 @@ def _text_fields(model: type[BaseModel]) -> frozenset[str]:
                      if _is_text(field.annotation, field.metadata))
 
 
-@functools.cache
-def _mapping_fields(model: type[BaseModel]) -> frozenset[str]:
-    """Text fields whose value is a mapping of keys to texts (e.g. a scenario's ``why``),
-    not one text's language mapping."""
-    def is_mapping(annotation: Any) -> bool:
-        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-        if origin is dict:
-            return _is_text(args[1])
-        if origin is Annotated:  # Text itself is one text, whatever its inner union holds
-            return not _is_text(annotation) and is_mapping(args[0])
-        return any(is_mapping(arg) for arg in args)
-    return frozenset(name for name in _text_fields(model)
-                     if is_mapping(model.model_fields[name].annotation))
+TextValue = str | dict[str, str]
+"""One text: plain (English) or a language mapping."""
+
+TextPath = tuple[str | int, ...]
+"""Where a text is in its file: field names as the file spells them, list indexes and
+mapping keys (the same shape as :data:`threshold_guide.loading.source_map.Location`)."""
 
 
-def text_fields(model: type[BaseModel]) -> frozenset[str]:
-    """The names of ``model``'s fields that hold texts (alone, optional, in a list or as
-    the values of a mapping)."""
-    return _text_fields(model)
+def located_texts(model: BaseModel, prefix: TextPath = ()) -> Iterator[tuple[TextPath, TextValue]]:
+    """Every non-empty text in ``model`` at any depth, with where it is in the file, in file
+    order: the one walk over texts that coverage counts and validation locates."""
+    cls = type(model)
+    fields = _text_fields(cls)
+    for name, info in cls.model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        where = (*prefix, info.alias or name)
+        if name not in fields:
+            yield from _texts_in_models(value, where)
+        elif _is_mapping_of_texts(info.annotation):
+            for key, item in value.items():
+                yield from _texts(item, (*where, key))
+        else:
+            yield from _texts(value, where)
+
+
+def _texts(value: Any, where: TextPath) -> Iterator[tuple[TextPath, TextValue]]:
+    """One text, or a list of texts."""
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*where, index))
+    elif value:  # an empty text needs no translation
+        yield where, value
+
+
+def _is_mapping_of_texts(annotation: Any) -> bool:
+    """``dict[Identifier, Text]`` (a scenario's ``why``), as against a text, which may
+    itself be a language mapping: told apart by the annotation, never by the keys."""
+    options = (typing.get_args(annotation)
+               if typing.get_origin(annotation) in (typing.Union, types.UnionType)
+               else (annotation,))
+    # A Text reads ``str | dict[str, str]`` once pydantic has taken its metadata off; a
+    # mapping of texts keeps the Annotated Text as its value type.
+    return any(typing.get_origin(option) is dict
+               and typing.get_origin(typing.get_args(option)[1]) is typing.Annotated
+               for option in options)
+
+
+def _texts_in_models(value: Any, where: TextPath) -> Iterator[tuple[TextPath, TextValue]]:
+    if isinstance(value, BaseModel):
+        yield from located_texts(value, where)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _texts_in_models(item, (*where, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in_models(item, (*where, key))
 
 
 def language_coverage(model: BaseModel, language: str) -> tuple[int, int]:
     """How many texts ``model`` holds (at any depth), and how many of them are in
     ``language``. A plain string is English."""
     texts = translated = 0
-    stack: list[Any] = [model]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list | tuple):
-            stack.extend(item)
-            continue
-        if isinstance(item, dict):  # e.g. a scenario's per-version variants
-            stack.extend(item.values())
-            continue
-        if not isinstance(item, BaseModel):
-            continue
-        fields = _text_fields(type(item))
-        mappings = _mapping_fields(type(item))
-        for name in type(item).model_fields:
-            value = getattr(item, name)
-            if name not in fields:
-                stack.append(value)
-                continue
-            if name in mappings:
-                found = list(value.values())
-            else:
-                found = value if isinstance(value, list) else [value]
-            for text in found:
-                if text and isinstance(text, str | dict):  # an empty text needs no translation
-                    texts += 1
-                    has = (language in text) if isinstance(text, dict) else (
-                        language == DEFAULT_LANGUAGE)
-                    translated += has
+    for _, text in located_texts(model):
+        texts += 1
+        translated += (language in text) if isinstance(text, dict) else (
+            language == DEFAULT_LANGUAGE)
     return texts, translated

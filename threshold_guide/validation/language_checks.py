@@ -7,73 +7,15 @@ language, mid-page; the author should know where each gap is, not only how many 
 
 from __future__ import annotations
 
-import types
-import typing
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
 
 from pydantic import BaseModel
 
 from threshold_guide.loading.yaml_source import Location
-from threshold_guide.models.text import DEFAULT_LANGUAGE, text_fields
+from threshold_guide.models.text import DEFAULT_LANGUAGE, TextValue, located_texts
 
 Report = Callable[[str, Location, str, str], None]
 """Adds a diagnostic: code, location, message, hint."""
-
-TextValue = str | dict[str, str]
-
-
-def located_texts(model: BaseModel, prefix: Location = ()) -> Iterator[tuple[Location, TextValue]]:
-    """Every non-empty text in ``model`` at any depth, with where it is in the file (field
-    names as the file spells them, list indexes and mapping keys), in file order."""
-    cls = type(model)
-    fields = text_fields(cls)
-    for name, info in cls.model_fields.items():
-        value = getattr(model, name)
-        if value is None:
-            continue
-        where = (*prefix, info.alias or name)
-        if name not in fields:
-            yield from _models(value, where)
-        elif _is_mapping_of_texts(info.annotation):
-            for key, item in value.items():
-                yield from _texts(item, (*where, key))
-        else:
-            yield from _texts(value, where)
-
-
-def _texts(value: Any, where: Location) -> Iterator[tuple[Location, TextValue]]:
-    """One text, or a list of texts."""
-    if isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*where, index))
-    elif value:  # an empty text needs no translation
-        yield where, value
-
-
-def _is_mapping_of_texts(annotation: Any) -> bool:
-    """``dict[Identifier, Text]`` (a scenario's ``why``), as against a text, which may
-    itself be a language mapping: told apart by the annotation, never by the keys."""
-    options = (typing.get_args(annotation)
-               if typing.get_origin(annotation) in (typing.Union, types.UnionType)
-               else (annotation,))
-    # A Text reads ``str | dict[str, str]`` once pydantic has taken its metadata off; a
-    # mapping of texts keeps the Annotated Text as its value type.
-    return any(typing.get_origin(option) is dict
-               and typing.get_origin(typing.get_args(option)[1]) is typing.Annotated
-               for option in options)
-
-
-def _models(value: Any, where: Location) -> Iterator[tuple[Location, TextValue]]:
-    if isinstance(value, BaseModel):
-        yield from located_texts(value, where)
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _models(item, (*where, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _models(item, (*where, key))
-
 
 def offered_languages(texts: list[tuple[Location, TextValue]],
                       reviewed: Mapping[str, object] = {}) -> list[str]:
