@@ -17,81 +17,27 @@ import argparse
 import io
 import json
 import sys
-import types
-import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel
+from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.scenario import Scenario
-from threshold_guide.models.text import _check_text
+from threshold_guide.models.text import located_texts
 
 Path_ = tuple[str | int, ...]
 
 
-def _is_text(metadata: typing.Iterable[Any]) -> bool:
-    return any(isinstance(m, AfterValidator) and m.func is _check_text for m in metadata)
-
-
-def _model_for(cls: type[BaseModel], value: object) -> bool:
-    if not isinstance(value, dict):
-        return False
-    known = {f.alias or n for n, f in cls.model_fields.items()}
-    required = {f.alias or n for n, f in cls.model_fields.items() if f.is_required()}
-    return set(value) <= known and required <= set(value)
-
-
-def _walk(annotation: Any, metadata: typing.Iterable[Any], value: Any,
-          path: Path_) -> Iterator[Path_]:
-    if _is_text(metadata) and isinstance(value, str | dict):
+def _text_paths(data: dict[str, Any]) -> Iterator[Path_]:
+    """Where each text of the file is, from the models' own walk over texts (the one
+    ``validate`` locates its language warnings with)."""
+    for path, _ in located_texts(_model(data).model_validate(data)):
         yield path
-        return
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is Annotated:
-        yield from _walk(args[0], args[1:], value, path)
-    elif origin is typing.Union or origin is types.UnionType:
-        texts = [a for a in args if typing.get_origin(a) is Annotated and _is_text(
-            typing.get_args(a)[1:])]
-        if texts and isinstance(value, str | dict) and not any(
-                isinstance(a, type) and issubclass(a, BaseModel) and _model_for(a, value)
-                for a in args):
-            yield path
-            return
-        for arg in args:
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                if _model_for(arg, value):
-                    yield from _fields(arg, value, path)
-                    return
-            elif typing.get_origin(arg) in (list, dict, Annotated):
-                shape = typing.get_origin(arg) if typing.get_origin(arg) is not Annotated \
-                    else typing.get_origin(typing.get_args(arg)[0])
-                if (shape is list and isinstance(value, list)) or (
-                        shape is dict and isinstance(value, dict)) or shape is None:
-                    yield from _walk(arg, (), value, path)
-                    return
-    elif origin is list and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(args[0], (), item, (*path, index))
-    elif origin is dict and isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(args[1], (), item, (*path, key))
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(
-            value, dict):
-        yield from _fields(annotation, value, path)
-
-
-def _fields(cls: type[BaseModel], data: dict[str, Any], path: Path_) -> Iterator[Path_]:
-    for name, field in cls.model_fields.items():
-        key = field.alias or name
-        if key in data:
-            yield from _walk(field.annotation, field.metadata, data[key], (*path, key))
 
 
 def _yaml() -> YAML:
@@ -119,7 +65,7 @@ def _key(path: Path_) -> str:
 def todo(file: Path, language: str) -> list[dict[str, str]]:
     data = _yaml().load(file.read_text(encoding="utf-8"))
     out = []
-    for path in _fields(_model(data), data, ()):
+    for path in _text_paths(data):
         value = _get(data, path)
         if isinstance(value, dict):
             if language in value:
@@ -146,7 +92,7 @@ def apply(file: Path, done: dict[str, str], language: str) -> list[str]:
     """Write the translations into ``file``; returns the problems (nothing written if any)."""
     yaml = _yaml()
     data = yaml.load(file.read_text(encoding="utf-8"))
-    paths = {_key(path): path for path in _fields(_model(data), data, ())}
+    paths = {_key(path): path for path in _text_paths(data)}
     problems = [f"{key}: not a text of {file}" for key in done if key not in paths]
     if problems:
         return problems
