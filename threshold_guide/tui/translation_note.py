@@ -1,24 +1,17 @@
-"""The line that says a document's translation has not been checked yet."""
+"""The app's line that says a document's translation has not been checked yet."""
 
 from __future__ import annotations
 
-from threshold_guide.i18n.catalogue import N_, translator
-from threshold_guide.i18n.languages import DEFAULT_LANGUAGE
+from threshold_guide.i18n.unchecked import unchecked_notice
 from threshold_guide.models.document import ThresholdDocument
 from threshold_guide.models.text import language_coverage
 
-UNCHECKED = N_("The Welsh text has not been checked yet by a fluent Welsh-speaking "
-               "safeguarding reviewer.")
-
 
 def unchecked_note(document: ThresholdDocument, language: str) -> str | None:
-    """In ``language``: that ``document``'s text in it is not checked; None when it is
-    checked, or English, or the document has no text in it (another notice says so)."""
-    if language == DEFAULT_LANGUAGE:
+    """The notice every output carries (:func:`~threshold_guide.i18n.unchecked.
+    unchecked_notice`), as a warning line; None also when the document has no text in
+    ``language`` at all (the app says that in another notice)."""
+    notice = unchecked_notice(document, language)
+    if notice is None or language_coverage(document, language)[1] == 0:
         return None
-    review = document.translations.get(language)
-    if review is not None and review.checked:
-        return None
-    if language_coverage(document, language)[1] == 0:
-        return None
-    return "⚠ " + translator(language).gettext(UNCHECKED)
+    return f"⚠ {notice}"
